@@ -1,0 +1,73 @@
+import 'server-only';
+import type { Db } from '@/db';
+import { AppError, invalid, notFound } from '@/lib/errors';
+import type { ProviderId } from '@/lib/providers/types';
+import { initiatePayment } from './initiate';
+import { MoneyError, parseAmount, type Currency } from './money';
+import { createOrder, findOrder } from './orders';
+import { findPayment, type Payment } from './payment-store';
+import { isRetryable, type PaymentStatus } from './state-machine';
+
+export interface ApiPaymentRequest {
+  provider: ProviderId;
+  amount: string;
+  currency: Currency;
+  msisdn: string;
+  customerName?: string;
+  orderId?: string;
+  reference?: string;
+  callbackUrl?: string | null;
+  apiKeyId: number;
+}
+
+/** A merchant's API call: pays an existing order, or creates one for the amount given. */
+export async function createApiPayment(db: Db, req: ApiPaymentRequest): Promise<Payment> {
+  let amountMinor: number;
+  try {
+    amountMinor = parseAmount(req.amount, req.currency);
+  } catch (error) {
+    if (error instanceof MoneyError) throw invalid('amount', error.message);
+    throw error;
+  }
+  if (amountMinor <= 0) throw invalid('amount', 'must be greater than zero');
+  const order = req.orderId ? await findOrder(db, req.orderId) : await createOrder(db, {
+    description: `API payment ${req.reference ?? ''}`.trim(),
+    currency: req.currency,
+    totalMinor: amountMinor,
+    customerName: req.customerName ?? null,
+    source: 'api',
+  });
+  if (!order) throw new AppError('not_found', 'order not found', 'order_id');
+  if (order.currency !== req.currency) throw invalid('currency', `must match the order's currency (${order.currency})`);
+  return initiatePayment(db, {
+    orderId: order.id,
+    provider: req.provider,
+    amountMinor,
+    msisdn: req.msisdn,
+    reference: req.reference ?? null,
+    callbackUrl: req.callbackUrl ?? null,
+    apiKeyId: req.apiKeyId || null,
+  });
+}
+
+/** A new attempt for a failed, cancelled or expired payment: same order, phone and amount. */
+export async function retryPayment(db: Db, paymentId: string, apiKeyId: number | null = null): Promise<Payment> {
+  const previous = await findPayment(db, paymentId);
+  if (!previous) throw notFound('payment');
+  if (!isRetryable(previous.status as PaymentStatus)) {
+    throw new AppError('conflict', `payment is ${previous.status}; only failed, cancelled or expired payments can be retried`, 'status');
+  }
+  if (!previous.msisdn) throw invalid('msisdn', 'is missing on the original payment');
+  return initiatePayment(db, {
+    orderId: previous.orderId,
+    provider: previous.provider as ProviderId,
+    amountMinor: previous.amountMinor,
+    msisdn: previous.msisdn,
+    reference: previous.reference,
+    callbackUrl: previous.callbackUrl,
+    apiKeyId: apiKeyId ?? previous.apiKeyId,
+    retryOf: previous.id,
+    // One retry per failed attempt: a double click on Retry finds the first one.
+    clientToken: `retry-of:${previous.id}`,
+  });
+}

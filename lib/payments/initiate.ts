@@ -1,0 +1,139 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { orders, payments } from '@/db/schema';
+import { getEnv } from '@/lib/env';
+import { AppError, invalid, notFound } from '@/lib/errors';
+import { getProvider } from '@/lib/providers/registry';
+import { ProviderRejectedError, ProviderUnavailableError, type PaymentProvider, type ProviderId } from '@/lib/providers/types';
+import { recordEvent } from './events';
+import { newId } from './ids';
+import { balanceOf, minimumPaymentOf, type Order } from './orders';
+import { findPayment, transitionPayment, type Payment } from './payment-store';
+import { normalizeMsisdn } from './phone';
+import { recorderFor, toProviderPayment } from './provider-bridge';
+import { formatMoney, type Currency } from './money';
+
+export interface InitiatePaymentInput {
+  orderId: string;
+  provider: ProviderId;
+  /** Defaults to the order's balance. */
+  amountMinor?: number;
+  msisdn: string;
+  reference?: string | null;
+  callbackUrl?: string | null;
+  apiKeyId?: number | null;
+  retryOf?: string | null;
+  /** Nonce from the checkout form: a double submit returns the first attempt. */
+  clientToken?: string | null;
+}
+
+/** Creates the attempt, asks the provider to start it, and records every step. */
+export async function initiatePayment(db: Db, input: InitiatePaymentInput): Promise<Payment> {
+  const provider = await getProvider(db, input.provider);
+  if (!provider) throw new AppError('unprocessable', `provider ${input.provider} is not available`, 'provider');
+  const phone = normalizeMsisdn(input.msisdn, provider.country);
+  if (!phone.ok) throw invalid('msisdn', phone.message);
+
+  const created = await createPendingPayment(db, provider, { ...input, msisdn: phone.msisdn });
+  if (created.existing) return created.payment;
+  return startWithProvider(db, provider, created.payment, created.order);
+}
+
+async function createPendingPayment(
+  db: Db,
+  provider: PaymentProvider,
+  input: InitiatePaymentInput & { msisdn: string },
+): Promise<{ payment: Payment; order: Order; existing: boolean }> {
+  return db.transaction(async (tx) => {
+    // The order row lock makes the balance check and the insert atomic with other attempts.
+    const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for('update');
+    if (!order) throw notFound('order');
+    if (input.clientToken) {
+      const [existing] = await tx
+        .select()
+        .from(payments)
+        .where(and(eq(payments.orderId, order.id), eq(payments.clientToken, input.clientToken)))
+        .limit(1);
+      if (existing) return { payment: existing, order, existing: true };
+    }
+    const currency = order.currency as Currency;
+    if (!provider.currencies.includes(currency)) {
+      throw invalid('currency', `${currency} is not accepted by ${provider.displayName} (accepts ${provider.currencies.join(', ')})`);
+    }
+    const amountMinor = input.amountMinor ?? balanceOf(order);
+    checkAmountAgainstOrder(order, amountMinor);
+    const amountProblem = provider.checkAmount(amountMinor, currency);
+    if (amountProblem) throw invalid('amount', amountProblem);
+
+    const [payment] = await tx
+      .insert(payments)
+      .values({
+        id: newId('pay'),
+        orderId: order.id,
+        provider: provider.id,
+        amountMinor,
+        currency,
+        msisdn: input.msisdn,
+        status: 'pending',
+        reference: input.reference ?? order.reference,
+        callbackUrl: input.callbackUrl ?? null,
+        apiKeyId: input.apiKeyId ?? null,
+        retryOf: input.retryOf ?? null,
+        clientToken: input.clientToken ?? null,
+      })
+      .returning();
+    if (!payment) throw new Error('payment insert returned no row');
+    await recordEvent(tx, { paymentId: payment.id, provider: provider.id, kind: 'status_change', summary: `created: ${formatMoney(amountMinor, currency)} to ${input.msisdn}` });
+    return { payment, order, existing: false };
+  });
+}
+
+function checkAmountAgainstOrder(order: Order, amountMinor: number): void {
+  const currency = order.currency as Currency;
+  const balance = balanceOf(order);
+  if (balance === 0) throw new AppError('conflict', `order ${order.reference} is already paid`, 'order_id');
+  if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) throw invalid('amount', 'must be greater than zero');
+  if (amountMinor > balance) throw invalid('amount', `must not exceed the balance of ${formatMoney(balance, currency)}`);
+  const minimum = minimumPaymentOf(order);
+  if (amountMinor < minimum) throw invalid('amount', `must be at least ${formatMoney(minimum, currency)} (the deposit)`);
+}
+
+async function startWithProvider(db: Db, provider: PaymentProvider, payment: Payment, order: Order): Promise<Payment> {
+  const ctx = recorderFor(db, payment);
+  try {
+    const result = await provider.initiate(toProviderPayment(payment, order), ctx);
+    if (result.status === 'failed') {
+      return await failBeforeStart(db, payment, result.code, result.message);
+    }
+    const env = getEnv();
+    const moved = await transitionPayment(db, payment.id, result.status, {
+      providerReference: result.providerReference,
+      merchantRequestId: result.merchantRequestId ?? null,
+      otpReference: result.otpReference ?? null,
+      providerStatus: result.providerStatus ?? null,
+      expiresAt: new Date(Date.now() + result.answerWithinSeconds * 1000),
+      nextCheckAt: new Date(Date.now() + env.RECONCILE_GRACE_SECONDS * 1000),
+      notes: { ...payment.notes, ...result.notes },
+    });
+    await recordEvent(db, { paymentId: payment.id, provider: provider.id, kind: 'status_change', summary: `pending → ${result.status}` });
+    return moved ?? (await reload(db, payment.id));
+  } catch (error) {
+    if (error instanceof ProviderRejectedError) return failBeforeStart(db, payment, error.code, error.message);
+    if (error instanceof ProviderUnavailableError) return failBeforeStart(db, payment, 'provider_unavailable', error.message);
+    throw error;
+  }
+}
+
+/** The provider never accepted the attempt, so no money can move: it fails right away. */
+async function failBeforeStart(db: Db, payment: Payment, code: string, message: string): Promise<Payment> {
+  const failed = await transitionPayment(db, payment.id, 'failed', { failureCode: code, failureMessage: message, completedAt: new Date() });
+  await recordEvent(db, { paymentId: payment.id, provider: payment.provider, kind: 'status_change', summary: `pending → failed (${code}: ${message})` });
+  return failed ?? (await reload(db, payment.id));
+}
+
+async function reload(db: Db, id: string): Promise<Payment> {
+  const payment = await findPayment(db, id);
+  if (!payment) throw notFound('payment');
+  return payment;
+}

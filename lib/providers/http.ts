@@ -1,0 +1,53 @@
+// The single way adapters call providers: a timeout on every call, the raw exchange recorded
+// (redacted), and JSON parsed leniently because providers mix content types.
+import { redact, redactUrl } from '@/lib/payments/redact';
+import { ProviderUnavailableError, type ProviderCallContext } from './types';
+
+export interface ProviderRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  timeoutMs: number;
+  /** Short label for the event log, e.g. "STK push". */
+  label: string;
+  /** Extra strings to blank out of the logged URL (path tokens). */
+  urlSecrets?: string[];
+}
+
+export interface ProviderResponse {
+  status: number;
+  body: unknown;
+}
+
+export async function callProvider(req: ProviderRequest, ctx: ProviderCallContext | null): Promise<ProviderResponse> {
+  const loggedUrl = redactUrl(req.url, req.urlSecrets ?? []);
+  await ctx?.record({ kind: 'request', summary: `${req.label}: ${req.method} ${loggedUrl}`, payload: redact(req.body ?? null) });
+  let response: Response;
+  try {
+    response = await fetch(req.url, {
+      method: req.method,
+      headers: { accept: 'application/json', ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}), ...req.headers },
+      body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
+      signal: AbortSignal.timeout(req.timeoutMs),
+      cache: 'no-store',
+    });
+  } catch (error) {
+    const reason = error instanceof Error && error.name === 'TimeoutError' ? `timed out after ${req.timeoutMs} ms` : 'network error';
+    await ctx?.record({ kind: 'error', summary: `${req.label}: ${reason}`, payload: { error: String(error) } });
+    throw new ProviderUnavailableError(`${req.label} ${reason}`);
+  }
+  const text = await response.text();
+  const body = parseLenient(text);
+  await ctx?.record({ kind: 'response', summary: `${req.label}: HTTP ${response.status}`, httpStatus: response.status, payload: redact(body) });
+  return { status: response.status, body };
+}
+
+function parseLenient(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { nonJsonBody: text.slice(0, 2000) };
+  }
+}

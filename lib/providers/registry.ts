@@ -1,0 +1,36 @@
+import 'server-only';
+import type { DbOrTx } from '@/db';
+import { providerSettings } from '@/db/schema';
+import { getEnv } from '@/lib/env';
+import { resolveMpesaConfig } from './mpesa/config';
+import { createMpesaProvider } from './mpesa';
+import { PROVIDER_IDS, type PaymentProvider, type ProviderId } from './types';
+
+export interface ProviderAvailability {
+  id: ProviderId;
+  provider: PaymentProvider | null;
+  /** Why it is unavailable, for the admin and the API error. */
+  reason?: string;
+}
+
+type StoredOptions = Partial<Record<ProviderId, Record<string, string>>>;
+
+/** Builds every provider from the environment (which wins) and the admin's stored settings. */
+export async function loadProviders(db: DbOrTx): Promise<Map<ProviderId, ProviderAvailability>> {
+  const stored = await loadStoredOptions(db);
+  const env = getEnv();
+  const result = new Map<ProviderId, ProviderAvailability>();
+  for (const id of PROVIDER_IDS) result.set(id, { id, provider: null, reason: 'not available in this version' });
+  const mpesa = resolveMpesaConfig(env, stored.mpesa);
+  result.set('mpesa', mpesa ? { id: 'mpesa', provider: createMpesaProvider(mpesa) } : { id: 'mpesa', provider: null, reason: 'M-Pesa is not configured (MPESA_* variables)' });
+  return result;
+}
+
+export async function getProvider(db: DbOrTx, id: ProviderId): Promise<PaymentProvider | null> {
+  return (await loadProviders(db)).get(id)?.provider ?? null;
+}
+
+export async function loadStoredOptions(db: DbOrTx): Promise<StoredOptions> {
+  const rows = await db.select({ provider: providerSettings.provider, options: providerSettings.options, enabled: providerSettings.enabled }).from(providerSettings);
+  return Object.fromEntries(rows.filter((r) => r.enabled).map((r) => [r.provider, r.options])) as StoredOptions;
+}

@@ -1,0 +1,94 @@
+// The one interface every provider implements. The payment service only ever talks to this, so
+// a new provider is a new folder beside the others plus a line in registry.ts.
+import type { CountryCode } from 'libphonenumber-js';
+import type { Currency } from '@/lib/payments/money';
+
+export const PROVIDER_IDS = ['mpesa', 'clickpesa', 'omari', 'qmoney', 'ottu'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+/** One HTTP exchange with a provider, written (redacted) to the payment's event log. */
+export interface ProviderExchange {
+  kind: 'request' | 'response' | 'error';
+  summary: string;
+  httpStatus?: number;
+  payload?: unknown;
+}
+
+export interface ProviderCallContext {
+  record(exchange: ProviderExchange): Promise<void>;
+}
+
+/** What a provider needs to know about the attempt it is asked to start or check. */
+export interface ProviderPayment {
+  id: string;
+  amountMinor: number;
+  currency: Currency;
+  msisdn: string | null;
+  providerReference: string | null;
+  /** Short text shown to the shopper on the prompt (order reference). */
+  accountReference: string;
+  description: string;
+  notes: Record<string, unknown>;
+}
+
+export type OutcomeStatus = 'success' | 'failed' | 'cancelled' | 'expired' | 'processing';
+
+/** A provider's word on an attempt, from a query, an OTP confirmation or a verified webhook. */
+export interface ProviderOutcome {
+  status: OutcomeStatus;
+  code?: string;
+  message?: string;
+  receipt?: string;
+  providerTransactionId?: string;
+  providerStatus?: string;
+  /** The amount the provider says it collected, when it says so. */
+  amountMinor?: number;
+}
+
+export type InitiateResult =
+  | {
+      status: 'processing' | 'awaiting_otp';
+      providerReference: string;
+      merchantRequestId?: string;
+      otpReference?: string;
+      providerStatus?: string;
+      /** Seconds the shopper has to answer the prompt or enter the OTP. */
+      answerWithinSeconds: number;
+      notes?: Record<string, unknown>;
+    }
+  | { status: 'failed'; code: string; message: string; providerReference?: string };
+
+export interface PaymentProvider {
+  id: ProviderId;
+  displayName: string;
+  flow: 'push' | 'otp' | 'redirect';
+  country: CountryCode;
+  currencies: readonly Currency[];
+  /** A message naming what is wrong with the amount for this provider, or null. */
+  checkAmount(amountMinor: number, currency: Currency): string | null;
+  initiate(payment: ProviderPayment, ctx: ProviderCallContext): Promise<InitiateResult>;
+  query(payment: ProviderPayment, ctx: ProviderCallContext): Promise<ProviderOutcome>;
+  confirmOtp?(payment: ProviderPayment, otp: string, ctx: ProviderCallContext): Promise<ProviderOutcome>;
+  /** Plain-words explanation of a failure code for the shopper. */
+  shopperMessage(outcome: { status: string; code?: string | null }): string;
+}
+
+/** The provider could not be reached or answered nonsense: the outcome is unknown, not failed. */
+export class ProviderUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly retryable = true,
+  ) {
+    super(message);
+  }
+}
+
+/** The provider refused the request for a reason worth showing (validation, credentials). */
+export class ProviderRejectedError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
