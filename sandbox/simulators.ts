@@ -1,0 +1,7 @@
+// The provider simulators the sandbox starts by default. Each lives in sandbox/<provider>/ and
+// default-exports its SimulatorFactory; add new providers here.
+import clickpesa from './clickpesa/simulator';
+import mpesa from './mpesa/simulator';
+import type { SimulatorFactory } from './types';
+
+export const defaultSimulators: SimulatorFactory[] = [mpesa, clickpesa];
