@@ -22,6 +22,7 @@ const ENV_OPTIONS: Record<string, { option: string; kind: Kind }> = {
   SANDBOX_MPESA_TOKEN_TTL_SECONDS: { option: 'mpesaTokenTtlSeconds', kind: 'int' },
   SANDBOX_MPESA_DUPLICATE_COUNT: { option: 'mpesaDuplicateCount', kind: 'int' },
   SANDBOX_MPESA_INVALIDATE_PREVIOUS_TOKEN: { option: 'mpesaInvalidatePreviousToken', kind: 'bool' },
+  SANDBOX_MPESA_C2B_VALIDATION: { option: 'mpesaC2bValidation', kind: 'bool' },
 };
 
 function parse(name: string, raw: string, kind: Kind): unknown {

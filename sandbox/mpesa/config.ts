@@ -20,6 +20,8 @@ export interface MpesaConfig {
   /** Delay between the success and the contradicting failure callback. */
   lateCallbackDelayMs: number;
   callbackTimeoutMs: number;
+  /** C2B external validation (off upstream unless Safaricom enables it). */
+  c2bValidation: boolean;
   outcomeDelayMs: number;
   promptTimeoutMs: number;
   slowMs: number;
@@ -36,6 +38,7 @@ export function readMpesaConfig(o: SandboxOptions): MpesaConfig {
     duplicateCount: Math.max(1, intOption(o, 'mpesaDuplicateCount', 5)),
     lateCallbackDelayMs: intOption(o, 'mpesaLateCallbackDelayMs', 1000),
     callbackTimeoutMs: intOption(o, 'mpesaCallbackTimeoutMs', 10_000),
+    c2bValidation: boolOption(o, 'mpesaC2bValidation', false),
     outcomeDelayMs: o.outcomeDelayMs,
     promptTimeoutMs: o.promptTimeoutMs,
     slowMs: o.slowMs,

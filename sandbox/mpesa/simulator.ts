@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../http';
 import type { Simulator, SimulatorFactory } from '../types';
+import { createC2b } from './c2b';
 import { readMpesaConfig } from './config';
 import { createTokenStore } from './oauth';
 import type { OutcomeDeps } from './outcome';
@@ -11,13 +12,7 @@ import { stkPush, stkQuery } from './stk';
 import { createTransactionStore } from './transactions';
 import { errors, type Reply } from './wire';
 
-type ApiHandler = (deps: OutcomeDeps, req: IncomingMessage, body: string) => Promise<Reply>;
-
-/** Bearer-protected APIs; all are POST. */
-const API_ROUTES: Record<string, ApiHandler> = {
-  '/mpesa/stkpush/v1/processrequest': stkPush,
-  '/mpesa/stkpushquery/v1/query': stkQuery,
-};
+type ApiHandler = (req: IncomingMessage, body: string) => Promise<Reply>;
 
 const REDACTED = '[redacted]';
 
@@ -44,15 +39,26 @@ export const createMpesaSimulator: SimulatorFactory = (ctx) => {
   const tokens = createTokenStore(cfg);
   const store = createTransactionStore();
   const deps: OutcomeDeps = { ctx, cfg, store };
+  const c2b = createC2b(deps);
+
+  /** Bearer-protected APIs; all are POST. */
+  const apiRoutes: Record<string, ApiHandler> = {
+    '/mpesa/stkpush/v1/processrequest': (req, body) => stkPush(deps, req, body),
+    '/mpesa/stkpushquery/v1/query': (req, body) => stkQuery(deps, req, body),
+    '/mpesa/c2b/v1/registerurl': (req, body) => c2b.register(req, body),
+    '/mpesa/c2b/v2/registerurl': (req, body) => c2b.register(req, body),
+    '/mpesa/c2b/v1/simulate': (req, body) => c2b.simulate(req, body, 'v1'),
+    '/mpesa/c2b/v2/simulate': (req, body) => c2b.simulate(req, body, 'v2'),
+  };
 
   async function dispatch(req: IncomingMessage, path: string, body: string): Promise<Reply> {
     if (path === '/oauth/v1/generate') return tokens.generate(req);
-    const handler = API_ROUTES[path];
+    const handler = apiRoutes[path];
     if (!handler) return errors.notFound();
     // Daraja checks the token before anything else, and answers 404 (not 401) when it is bad.
     if (!tokens.authorized(req)) return errors.invalidToken();
     if (req.method !== 'POST') return errors.methodNotAllowed();
-    return handler(deps, req, body);
+    return handler(req, body);
   }
 
   const simulator: Simulator = {
@@ -74,6 +80,7 @@ export const createMpesaSimulator: SimulatorFactory = (ctx) => {
     reset() {
       // Tokens survive a reset: tests reset between cases and keep their adapter's cached token.
       store.reset();
+      c2b.reset();
     },
   };
   return simulator;
