@@ -79,7 +79,8 @@ describe('Omari simulator', () => {
 
   describe('errors', () => {
     it('401s a missing or wrong merchant key', async () => {
-      for (const headers of [{}, { 'x-merchant-key': 'wrong' }]) {
+      const variants: Record<string, string>[] = [{}, { 'x-merchant-key': 'wrong' }];
+      for (const headers of variants) {
         const res = await post('/auth', {}, headers);
         expect([res.status, res.json]).toEqual([401, { error: true, message: 'Invalid merchant key', responseCode: '003' }]);
       }
