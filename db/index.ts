@@ -1,6 +1,7 @@
 // Opens the database: PostgreSQL through postgres.js when a URL is given, otherwise embedded
 // PGlite (a folder on disk, or memory in tests). Both speak the same SQL, so the rest of the
 // app only ever sees `Db`.
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
@@ -28,7 +29,9 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string; 
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   // "memory://" keeps tests isolated; a folder keeps the demo's data between runs.
-  const client = new PGlite(options.pgliteDir ?? 'memory://');
+  const dir = options.pgliteDir ?? 'memory://';
+  if (!dir.startsWith('memory://')) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  const client = new PGlite(dir);
   await client.waitReady;
   return { db: drizzle(client, { schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
 }

@@ -22,6 +22,7 @@ export interface ShopperPaymentView {
   message: string;
   /** Milliseconds since the epoch when the prompt stops being answerable. */
   expiresAt: number | null;
+  createdAt: number;
   orderId: string;
 }
 
@@ -41,6 +42,7 @@ export async function shopperViewOf(db: Db, payment: Payment): Promise<ShopperPa
     otpReference: payment.otpReference,
     message: messageFor(status, payment, provider?.shopperMessage),
     expiresAt: payment.expiresAt?.getTime() ?? null,
+    createdAt: payment.createdAt.getTime(),
     orderId: payment.orderId,
   };
 }

@@ -1,0 +1,88 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { AppError } from '@/lib/errors';
+import { findOrder, findPayment, initiatePayment, refreshPaymentStatus } from '@/lib/payments';
+import { minimumPaymentOf } from '@/lib/payments/orders';
+import { retryStalledPayment } from '@/lib/payments/shopper-retry';
+import { PROVIDER_IDS } from '@/lib/providers/types';
+import { getDb } from '@/lib/server/database';
+import { bookTour } from '@/lib/shop/catalog';
+
+// Server actions are public POST endpoints: each one validates its own input.
+
+export interface CheckoutFormState {
+  fieldErrors: Partial<Record<'msisdn' | 'amount' | 'provider', string>>;
+  message?: string;
+  msisdn?: string;
+}
+
+const checkoutForm = z.object({
+  reference: z.string().min(1).max(64),
+  provider: z.enum(PROVIDER_IDS),
+  msisdn: z.string().trim().min(1, 'Enter your phone number').max(20, 'That number is too long'),
+  amountChoice: z.enum(['balance', 'deposit']).default('balance'),
+  clientToken: z.string().uuid(),
+});
+
+export async function startCheckout(_prev: CheckoutFormState, formData: FormData): Promise<CheckoutFormState> {
+  const parsed = checkoutForm.safeParse(Object.fromEntries(formData));
+  const msisdn = String(formData.get('msisdn') ?? '');
+  if (!parsed.success) {
+    const fieldErrors: CheckoutFormState['fieldErrors'] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (field === 'msisdn' || field === 'provider') fieldErrors[field] = issue.message;
+    }
+    return { fieldErrors, message: Object.keys(fieldErrors).length ? undefined : 'Please reload the page and try again.', msisdn };
+  }
+  const db = await getDb();
+  const order = await findOrder(db, parsed.data.reference);
+  if (!order) return { fieldErrors: {}, message: 'This order no longer exists.', msisdn };
+  let paymentId: string;
+  try {
+    const payment = await initiatePayment(db, {
+      orderId: order.id,
+      provider: parsed.data.provider,
+      amountMinor: parsed.data.amountChoice === 'deposit' ? minimumPaymentOf(order) : undefined,
+      msisdn: parsed.data.msisdn,
+      clientToken: parsed.data.clientToken,
+    });
+    paymentId = payment.id;
+  } catch (error) {
+    if (error instanceof AppError && error.field === 'msisdn') return { fieldErrors: { msisdn: shopperPhoneMessage(error.message) }, msisdn };
+    if (error instanceof AppError && error.field === 'amount') return { fieldErrors: { amount: error.message.replace(/^amount /, '') }, msisdn };
+    if (error instanceof AppError) return { fieldErrors: {}, message: error.message, msisdn };
+    throw error;
+  }
+  redirect(`/pay/${paymentId}`);
+}
+
+export async function bookTourAction(formData: FormData): Promise<void> {
+  const slug = z.string().min(1).max(100).parse(formData.get('slug'));
+  const order = await bookTour(await getDb(), slug, null);
+  redirect(`/checkout/${order.reference}`);
+}
+
+const paymentIdField = z.object({ paymentId: z.string().regex(/^pay_[0-9a-z]{20}$/) });
+
+/** "I have paid, check again": asks the provider now instead of waiting for the next poll. */
+export async function checkAgainAction(formData: FormData): Promise<void> {
+  const { paymentId } = paymentIdField.parse(Object.fromEntries(formData));
+  const payment = await refreshPaymentStatus(await getDb(), paymentId);
+  redirect(payment.status === 'success' ? `/receipt/${payment.id}` : `/pay/${payment.id}?checked=1`);
+}
+
+/** Retry: a new prompt to the same phone (after checking whether the last one went through). */
+export async function retryAction(formData: FormData): Promise<void> {
+  const { paymentId } = paymentIdField.parse(Object.fromEntries(formData));
+  const db = await getDb();
+  if (!(await findPayment(db, paymentId))) redirect('/');
+  const next = await retryStalledPayment(db, paymentId);
+  redirect(next.status === 'success' ? `/receipt/${next.id}` : `/pay/${next.id}`);
+}
+
+function shopperPhoneMessage(message: string): string {
+  return message.replace(/^msisdn /, 'Enter ').replace(/^Enter must be /, 'Enter ');
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CheckoutForm } from '@/components/checkout/checkout-form';
+import { OrderSummary } from '@/components/checkout/order-summary';
+import { formatMoney, type Currency } from '@/lib/payments/money';
+import { getDb } from '@/lib/server/database';
+import { loadCheckout } from '@/lib/shop/checkout';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Checkout' };
+
+const COUNTRY_OF: Record<string, string> = { mpesa: 'KE', clickpesa: 'TZ', omari: 'ZW', qmoney: 'GM', ottu: 'KW' };
+
+export default async function CheckoutPage({ params }: { params: Promise<{ reference: string }> }) {
+  const { reference } = await params;
+  const checkout = await loadCheckout(await getDb(), reference);
+  if (!checkout) notFound();
+  const { order, balanceMinor, minimumMinor, methods } = checkout;
+  const currency = order.currency as Currency;
+  if (balanceMinor === 0) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold">Already paid</h1>
+        <OrderSummary order={order} />
+        <Link href={`/orders/${order.reference}`} className="text-brand-700 underline">See the order</Link>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-bold">Checkout</h1>
+      <OrderSummary order={order} />
+      <CheckoutForm
+        reference={order.reference}
+        clientToken={randomUUID()}
+        methods={methods.map((m) => ({ id: m.id, name: m.name, available: m.available, country: COUNTRY_OF[m.id] ?? 'KE' }))}
+        balanceLabel={formatMoney(balanceMinor, currency)}
+        depositLabel={minimumMinor < balanceMinor ? formatMoney(minimumMinor, currency) : null}
+      />
+      <p className="text-center text-xs text-stone-500">You will approve the payment on your phone. We never ask for your PIN.</p>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { OrderSummary } from '@/components/checkout/order-summary';
+import { PaymentModal } from '@/components/checkout/payment-modal';
+import { paymentIdParams } from '@/lib/api/payment-schemas';
+import { findOrder, findPayment } from '@/lib/payments';
+import { shopperViewOf } from '@/lib/payments/shopper-view';
+import { getDb } from '@/lib/server/database';
+import { checkoutTimings } from '@/lib/shop/checkout';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Approve the payment', robots: { index: false } };
+
+export default async function PayPage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = paymentIdParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const db = await getDb();
+  const payment = await findPayment(db, parsed.data.id);
+  if (!payment) notFound();
+  if (payment.status === 'success') redirect(`/receipt/${payment.id}`);
+  const [order, view] = await Promise.all([findOrder(db, payment.orderId), shopperViewOf(db, payment)]);
+  if (!order) notFound();
+  const timings = checkoutTimings();
+  return (
+    <div className="space-y-4">
+      {/* Without JavaScript the page itself is the poll: it reloads every 10 s until final. */}
+      {!view.terminal && (
+        <noscript>
+          <meta httpEquiv="refresh" content={String(timings.pollSeconds)} />
+        </noscript>
+      )}
+      <h1 className="text-2xl font-bold">Approve the payment</h1>
+      <OrderSummary order={order} />
+      <PaymentModal initial={view} pollSeconds={timings.pollSeconds} giveUpSeconds={timings.giveUpSeconds} renderedAt={Date.now()} />
+    </div>
+  );
+}

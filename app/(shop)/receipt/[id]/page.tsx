@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { OrderSummary } from '@/components/checkout/order-summary';
+import { Card, Row } from '@/components/ui/card';
+import { paymentIdParams } from '@/lib/api/payment-schemas';
+import { findOrder, findPayment } from '@/lib/payments';
+import { formatMoney, type Currency } from '@/lib/payments/money';
+import { maskMsisdn } from '@/lib/payments/phone';
+import { getDb } from '@/lib/server/database';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Receipt', robots: { index: false } };
+
+const RECEIPT_LABEL: Record<string, string> = { mpesa: 'M-Pesa receipt', clickpesa: 'Payment reference', omari: 'Payment reference', qmoney: 'Transaction id' };
+
+export default async function ReceiptPage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = paymentIdParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const db = await getDb();
+  const payment = await findPayment(db, parsed.data.id);
+  if (!payment) notFound();
+  if (payment.status !== 'success') redirect(`/pay/${payment.id}`);
+  const order = await findOrder(db, payment.orderId);
+  if (!order) notFound();
+  return (
+    <div className="space-y-4">
+      <div className="rounded-xl bg-green-50 p-4 text-green-900" role="status">
+        <h1 className="text-2xl font-bold">Payment received</h1>
+        <p>Thank you! Keep this page or the SMS from your provider as proof of payment.</p>
+      </div>
+      <Card>
+        <dl>
+          <Row label="Amount">{formatMoney(payment.amountMinor, payment.currency as Currency)}</Row>
+          <Row label={RECEIPT_LABEL[payment.provider] ?? 'Reference'}>
+            <span data-testid="receipt-number">{payment.receipt ?? payment.providerTransactionId ?? 'in your SMS from the provider'}</span>
+          </Row>
+          {payment.msisdn && <Row label="Paid from">{maskMsisdn(payment.msisdn)}</Row>}
+          <Row label="Date">{(payment.completedAt ?? payment.updatedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC</Row>
+        </dl>
+      </Card>
+      <OrderSummary order={order} />
+      <Link href={`/orders/${order.reference}`} className="block text-center text-brand-700 underline underline-offset-2">
+        Back to the order
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import useSWR from 'swr';
+import type { ShopperPaymentView } from '@/lib/payments/shopper-view';
+import { checkAgainAction, retryAction } from '@/app/(shop)/actions';
+
+interface Props {
+  initial: ShopperPaymentView;
+  pollSeconds: number;
+  giveUpSeconds: number;
+  /** Server time of the render: the first clock reading, so server and client HTML agree. */
+  renderedAt: number;
+}
+
+const fetcher = async (url: string): Promise<ShopperPaymentView> => {
+  const res = await fetch(url, { cache: 'no-store' });
+  if (!res.ok) throw new Error(`status ${res.status}`);
+  return res.json();
+};
+
+/**
+ * "Check your phone": polls the server every pollSeconds (SWR refreshInterval, retrying on
+ * network errors) and stops at a final status. It never decides an outcome; it only shows it.
+ */
+export function PaymentModal({ initial, pollSeconds, giveUpSeconds, renderedAt }: Props) {
+  const router = useRouter();
+  const { data, error } = useSWR(`/api/checkout/payments/${initial.id}`, fetcher, {
+    fallbackData: initial,
+    refreshInterval: (latest) => (latest?.terminal ? 0 : pollSeconds * 1000),
+    revalidateOnFocus: true,
+    errorRetryInterval: pollSeconds * 1000,
+  });
+  const payment = data ?? initial;
+  const now = useNow(renderedAt, payment.terminal);
+  const secondsLeft = payment.expiresAt ? Math.max(0, Math.round((payment.expiresAt - now) / 1000)) : null;
+  // Counted from when the request was sent, so a reload does not restart the wait.
+  const gaveUp = !payment.terminal && now - payment.createdAt > giveUpSeconds * 1000;
+
+  useEffect(() => {
+    if (payment.status === 'success') router.replace(`/receipt/${payment.id}`);
+  }, [payment.status, payment.id, router]);
+
+  return (
+    <div role="dialog" aria-modal="true" aria-labelledby="modal-title" className="fixed inset-0 z-10 flex items-end justify-center bg-black/40 sm:items-center">
+      <div className="w-full max-w-md rounded-t-2xl bg-white p-5 shadow-xl sm:rounded-2xl">
+        <div aria-live="polite" className="space-y-3">
+          {payment.status === 'success' ? (
+            <Title>Payment received</Title>
+          ) : payment.terminal ? (
+            <Failure payment={payment} />
+          ) : gaveUp ? (
+            <Stalled payment={payment} />
+          ) : (
+            <Waiting payment={payment} secondsLeft={secondsLeft} />
+          )}
+          {error && !payment.terminal && <p className="text-sm text-amber-700">Connection lost, retrying…</p>}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Waiting({ payment, secondsLeft }: { payment: ShopperPaymentView; secondsLeft: number | null }) {
+  return (
+    <>
+      <Title>Check your phone</Title>
+      <p>
+        We sent a {payment.providerName} request for <strong>{payment.amount}</strong> to <strong>{payment.phone}</strong>. Enter your PIN on your phone to approve it.
+      </p>
+      {secondsLeft !== null && secondsLeft > 0 && (
+        <p className="text-sm text-stone-600">
+          The request expires in <span className="font-semibold tabular-nums">{formatSeconds(secondsLeft)}</span>
+        </p>
+      )}
+      <div className="h-1.5 overflow-hidden rounded bg-stone-200" aria-hidden="true">
+        <div className="h-full w-1/3 animate-pulse rounded bg-brand-600" />
+      </div>
+    </>
+  );
+}
+
+function Stalled({ payment }: { payment: ShopperPaymentView }) {
+  return (
+    <>
+      <Title>We haven&apos;t heard back yet</Title>
+      <p>If you approved the payment on your phone, it may still go through. We keep checking, and your order completes as soon as it does.</p>
+      <form action={checkAgainAction}>
+        <input type="hidden" name="paymentId" value={payment.id} />
+        <SubmitButton>I have paid, check again</SubmitButton>
+      </form>
+      <form action={retryAction}>
+        <input type="hidden" name="paymentId" value={payment.id} />
+        <SubmitButton variant="secondary">Retry</SubmitButton>
+      </form>
+    </>
+  );
+}
+
+function Failure({ payment }: { payment: ShopperPaymentView }) {
+  return (
+    <>
+      <Title>{payment.status === 'cancelled' ? 'Payment cancelled' : payment.status === 'expired' ? 'Request expired' : 'Payment failed'}</Title>
+      <p>{payment.message}</p>
+      <form action={retryAction}>
+        <input type="hidden" name="paymentId" value={payment.id} />
+        <SubmitButton>Retry</SubmitButton>
+      </form>
+      <a href={`/checkout/${payment.orderId}`} className="block text-center text-brand-700 underline underline-offset-2">
+        Use another number or method
+      </a>
+    </>
+  );
+}
+
+function Title({ children }: { children: React.ReactNode }) {
+  return (
+    <h2 id="modal-title" className="text-xl font-bold">
+      {children}
+    </h2>
+  );
+}
+
+function SubmitButton({ children, variant = 'primary' }: { children: React.ReactNode; variant?: 'primary' | 'secondary' }) {
+  const style = variant === 'primary' ? 'bg-brand-700 text-white hover:bg-brand-900' : 'border border-brand-700 text-brand-700 hover:bg-brand-50';
+  return <button className={`inline-flex min-h-12 w-full items-center justify-center rounded-lg px-4 font-semibold ${style}`}>{children}</button>;
+}
+
+function useNow(initial: number, stopped: boolean): number {
+  const [now, setNow] = useState(initial);
+  useEffect(() => {
+    if (stopped) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [stopped]);
+  return now;
+}
+
+function formatSeconds(total: number): string {
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,31 @@
+import 'server-only';
+import type { Db } from '@/db';
+import { notFound } from '@/lib/errors';
+import type { ProviderId } from '@/lib/providers/types';
+import { retryPayment } from './api-payments';
+import { initiatePayment } from './initiate';
+import type { Payment } from './payment-store';
+import { refreshPaymentStatus } from './refresh';
+import { isRetryable, type PaymentStatus } from './state-machine';
+
+/**
+ * The shopper's Retry button. A payment we have not heard back about may still have gone
+ * through, so ask the provider first: a success goes to the receipt, a failure is retried, and
+ * only a payment still open gets a fresh prompt alongside it (the reconciler settles the old one).
+ */
+export async function retryStalledPayment(db: Db, paymentId: string): Promise<Payment> {
+  const current = await refreshPaymentStatus(db, paymentId);
+  if (current.status === 'success') return current;
+  if (isRetryable(current.status as PaymentStatus)) return retryPayment(db, current.id);
+  if (!current.msisdn) throw notFound('phone number');
+  return initiatePayment(db, {
+    orderId: current.orderId,
+    provider: current.provider as ProviderId,
+    amountMinor: current.amountMinor,
+    msisdn: current.msisdn,
+    reference: current.reference,
+    callbackUrl: current.callbackUrl,
+    retryOf: current.id,
+    clientToken: `stalled-retry:${current.id}`,
+  });
+}

@@ -1,0 +1,64 @@
+import 'server-only';
+import type { Db } from '@/db';
+import { getEnv } from '@/lib/env';
+import { balanceOf, findOrder, minimumPaymentOf, type Order } from '@/lib/payments/orders';
+import type { Currency } from '@/lib/payments/money';
+import { loadProviders } from '@/lib/providers/registry';
+import type { ProviderId } from '@/lib/providers/types';
+
+export interface CheckoutMethod {
+  id: ProviderId;
+  name: string;
+  flow: 'push' | 'otp' | 'redirect';
+  available: boolean;
+  reason?: string;
+}
+
+export interface CheckoutContext {
+  order: Order;
+  balanceMinor: number;
+  minimumMinor: number;
+  methods: CheckoutMethod[];
+}
+
+/** The order and the payment methods that can take its currency, available or not. */
+export async function loadCheckout(db: Db, reference: string): Promise<CheckoutContext | null> {
+  const order = await findOrder(db, reference);
+  if (!order) return null;
+  const providers = await loadProviders(db);
+  const methods: CheckoutMethod[] = [];
+  for (const entry of providers.values()) {
+    const p = entry.provider;
+    if (p && !p.currencies.includes(order.currency as Currency)) continue;
+    if (!p && !CURRENCY_HINTS[entry.id]?.includes(order.currency as Currency)) continue;
+    methods.push(
+      p
+        ? { id: p.id, name: p.displayName, flow: p.flow, available: true }
+        : { id: entry.id, name: NAMES[entry.id], flow: 'push', available: false, reason: 'Not available right now' },
+    );
+  }
+  return { order, balanceMinor: balanceOf(order), minimumMinor: minimumPaymentOf(order), methods };
+}
+
+/** Timings the payment modal needs; they come from the server so tests can shorten them. */
+export function checkoutTimings() {
+  const env = getEnv();
+  return { pollSeconds: env.CHECKOUT_POLL_SECONDS, giveUpSeconds: env.CHECKOUT_GIVE_UP_SECONDS };
+}
+
+// Shown (as unavailable) for a currency even when the provider is not configured.
+const CURRENCY_HINTS: Record<ProviderId, Currency[]> = {
+  mpesa: ['KES'],
+  clickpesa: ['TZS'],
+  omari: ['USD', 'ZWG'],
+  qmoney: ['GMD'],
+  ottu: ['KWD'],
+};
+
+const NAMES: Record<ProviderId, string> = {
+  mpesa: 'M-Pesa',
+  clickpesa: 'ClickPesa',
+  omari: 'Omari',
+  qmoney: 'Qmoney',
+  ottu: 'Card (Ottu)',
+};

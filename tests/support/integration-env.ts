@@ -1,0 +1,13 @@
+import { inject } from 'vitest';
+import { resetEnvCache } from '@/lib/env';
+
+// Before any app module reads its configuration: the run's database (or PGlite in memory).
+const databaseUrl = inject('databaseUrl');
+if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
+else delete process.env.DATABASE_URL;
+process.env.PGLITE_DIR = 'memory://';
+process.env.SEED_DEMO_DATA = '1';
+process.env.RECONCILER_ENABLED = '0';
+process.env.BOOTSTRAP_API_KEY = 'test-bootstrap-key-0123456789';
+(process.env as Record<string, string>).NODE_ENV = 'test';
+resetEnvCache();
