@@ -2,6 +2,7 @@
 // default-exports its SimulatorFactory; add new providers here.
 import clickpesa from './clickpesa/simulator';
 import mpesa from './mpesa/simulator';
+import omari from './omari/simulator';
 import type { SimulatorFactory } from './types';
 
-export const defaultSimulators: SimulatorFactory[] = [mpesa, clickpesa];
+export const defaultSimulators: SimulatorFactory[] = [mpesa, clickpesa, omari];
