@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // The M-Pesa callback path carries a secret token: keep it out of request logs.
+  logging: { incomingRequests: { ignore: [/\/api\/webhooks\//] } },
 };
 
 export default nextConfig;

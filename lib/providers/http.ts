@@ -11,8 +11,8 @@ export interface ProviderRequest {
   timeoutMs: number;
   /** Short label for the event log, e.g. "STK push". */
   label: string;
-  /** Extra strings to blank out of the logged URL (path tokens). */
-  urlSecrets?: string[];
+  /** Extra strings to blank out wherever they appear in the log (path tokens, callback URLs). */
+  secrets?: string[];
 }
 
 export interface ProviderResponse {
@@ -21,8 +21,9 @@ export interface ProviderResponse {
 }
 
 export async function callProvider(req: ProviderRequest, ctx: ProviderCallContext | null): Promise<ProviderResponse> {
-  const loggedUrl = redactUrl(req.url, req.urlSecrets ?? []);
-  await ctx?.record({ kind: 'request', summary: `${req.label}: ${req.method} ${loggedUrl}`, payload: redact(req.body ?? null) });
+  const secrets = req.secrets ?? [];
+  const loggedUrl = redactUrl(req.url, secrets);
+  await ctx?.record({ kind: 'request', summary: `${req.label}: ${req.method} ${loggedUrl}`, payload: scrub(redact(req.body ?? null), secrets) });
   let response: Response;
   try {
     response = await fetch(req.url, {
@@ -41,6 +42,12 @@ export async function callProvider(req: ProviderRequest, ctx: ProviderCallContex
   const body = parseLenient(text);
   await ctx?.record({ kind: 'response', summary: `${req.label}: HTTP ${response.status}`, httpStatus: response.status, payload: redact(body) });
   return { status: response.status, body };
+}
+
+/** Blanks known secret values out of a payload, wherever they appear inside strings. */
+function scrub(value: unknown, secrets: string[]): unknown {
+  if (secrets.length === 0 || value === null) return value;
+  return JSON.parse(redactUrl(JSON.stringify(value), secrets.map((s) => JSON.stringify(s).slice(1, -1))));
 }
 
 function parseLenient(text: string): unknown {

@@ -81,7 +81,16 @@ async function authorizedPost(
   for (let attempt = 0; ; attempt++) {
     const token = await getAccessToken(config, ctx);
     const res = await callProvider(
-      { method: 'POST', url: `${config.baseUrl}${path}`, headers: { authorization: `Bearer ${token}` }, body: buildBody(darajaTimestamp()), timeoutMs: config.timeoutMs, label },
+      {
+        method: 'POST',
+        url: `${config.baseUrl}${path}`,
+        headers: { authorization: `Bearer ${token}` },
+        body: buildBody(darajaTimestamp()),
+        timeoutMs: config.timeoutMs,
+        label,
+        // The callback URL's path token is what authenticates Daraja's callbacks: never log it.
+        secrets: [config.callbackToken],
+      },
       ctx,
     );
     if (attempt === 0 && isInvalidToken(res)) {
