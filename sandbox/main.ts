@@ -17,15 +17,21 @@ async function main(): Promise<void> {
   });
   console.log(`Payment sandbox listening on ${sandbox.url} (phone: ${sandbox.url}/phone)`);
 
+  let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
+    // A second signal means "now": don't make the developer wait for a clean close.
+    if (stopping) process.exit(1);
+    stopping = true;
     console.log(`Sandbox stopping (${signal})`);
+    // close() is prompt by design; the deadline only guards against a stuck handler.
+    setTimeout(() => process.exit(1), 3000).unref();
     sandbox.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((err: unknown) => {
