@@ -83,10 +83,10 @@ export const createClickPesaSimulator: SimulatorFactory = (ctx) => {
         result = messageReply(500, 'Internal server error');
       }
       ctx.record('clickpesa', {
-        kind: 'exchange',
+        kind: 'request',
         method,
         path,
-        request: redact(parseObject(body) ?? (body === '' ? null : body.slice(0, 2000))),
+        body: redact(parseObject(body) ?? (body === '' ? null : body.slice(0, 2000))),
         status: result.status,
         response: redact(result.body),
         ...result.ledger,

@@ -77,10 +77,10 @@ export const createOmariSimulator: SimulatorFactory = (ctx) => {
         result = fail(FAILURES.systemMalfunction, state.config());
       }
       ctx.record('omari', {
-        kind: 'exchange',
+        kind: 'request',
         method,
         path,
-        request: redact(body, rawBody),
+        body: redact(body, rawBody),
         status: result.status,
         response: result.body,
       });

@@ -77,10 +77,10 @@ export const createQmoneySimulator: SimulatorFactory = (ctx) => {
         result = springError(500, 'Internal Server Error', normalized);
       }
       ctx.record('qmoney', {
-        kind: 'exchange',
+        kind: 'request',
         method,
         path,
-        request: parsed.ok ? redact(parsed.value) : '[unparseable body]',
+        body: parsed.ok ? redact(parsed.value) : '[unparseable body]',
         status: result.status,
         response: redact(result.body),
       });

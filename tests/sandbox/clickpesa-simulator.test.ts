@@ -317,3 +317,30 @@ describe('ClickPesa simulator', () => {
     expect([res.status, res.json]).toEqual([404, { message: `Cannot GET ${API}/nope`, error: 'Not Found', statusCode: 404 }]);
   });
 });
+
+describe('ClickPesa mounted in the real sandbox server', () => {
+  it('pays through /phone prompts approved via the control API', async () => {
+    const { startSandbox } = await import('../../sandbox/server');
+    const hook = await startWebhookReceiver();
+    const sandbox = await startSandbox({ port: 0, options: FAST, simulators: [createClickPesaSimulator] });
+    try {
+      const base = `${sandbox.url}/clickpesa/third-parties`;
+      const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...headers }, body: JSON.stringify(body) });
+      await post(`${sandbox.url}/clickpesa/_control/webhook-url`, { url: hook.url });
+      const { token } = (await (await fetch(`${base}/generate-token`, { method: 'POST', headers: CREDS })).json()) as { token: string };
+      const ref = newRef();
+      const res = await post(`${base}/payments/initiate-ussd-push-request`, { amount: '500', currency: 'TZS', orderReference: ref, phoneNumber: '255754000111' }, { authorization: token });
+      expect(res.status).toBe(200);
+      const { prompts } = (await (await fetch(`${sandbox.url}/_sandbox/prompts?msisdn=255754000111`)).json()) as { prompts: { id: string }[] };
+      expect(prompts).toHaveLength(1);
+      expect((await post(`${sandbox.url}/_sandbox/prompts/${prompts[0]!.id}/approve`, {})).status).toBe(200);
+      await hook.waitFor(1);
+      expect(hook.received[0]!.body).toMatchObject({ event: 'PAYMENT RECEIVED', data: { orderReference: ref, channel: 'M-PESA' } });
+      expect(sandbox.ledger('clickpesa').map((e) => e.kind)).toContain('outcome');
+    } finally {
+      await sandbox.close();
+      await hook.close();
+    }
+  });
+});

@@ -188,3 +188,21 @@ describe('Omari simulator', () => {
     expect(res.json).toMatchObject({ status: 404, error: 'Not Found', path: '/nope' });
   });
 });
+
+describe('Omari mounted in the real sandbox server', () => {
+  it('pays with the OTP read from /_sandbox/sms', async () => {
+    const { startSandbox } = await import('../../sandbox/server');
+    const sandbox = await startSandbox({ port: 0, simulators: [createOmariSimulator] });
+    try {
+      const base = `${sandbox.url}/omari${BASE}`;
+      const post = async (action: string, body: unknown) =>
+        (await fetch(`${base}${action}`, { method: 'POST', headers: { 'content-type': 'application/json', ...KEY }, body: JSON.stringify(body) })).json() as Promise<Record<string, unknown>>;
+      const reference = randomUUID();
+      expect(await post('/auth', { msisdn: '263771112222', reference, amount: 1, currency: 'USD', channel: 'WEB' })).toMatchObject({ responseCode: '000' });
+      const { messages } = (await (await fetch(`${sandbox.url}/_sandbox/sms?msisdn=263771112222`)).json()) as { messages: { otp: string }[] };
+      expect(await post('/request', { msisdn: '263771112222', reference, otp: messages[0]!.otp })).toMatchObject({ responseCode: '000', message: 'Payment Success' });
+    } finally {
+      await sandbox.close();
+    }
+  });
+});

@@ -194,3 +194,21 @@ describe('Qmoney simulator', () => {
     expect((await h.request('GET', '/login')).status).toBe(405);
   });
 });
+
+describe('Qmoney mounted in the real sandbox server', () => {
+  it('logs in, sends the OTP to /_sandbox/sms and verifies it', async () => {
+    const { startSandbox } = await import('../../sandbox/server');
+    const sandbox = await startSandbox({ port: 0, simulators: [createQmoneySimulator] });
+    try {
+      const call = async (path: string, body: unknown, headers: Record<string, string>) =>
+        (await fetch(`${sandbox.url}/qmoney${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })).json() as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw provider JSON under test
+      const auth = { authorization: `Bearer ${(await call('/login', CREDENTIALS, BASIC)).data.access_token}` };
+      const txn = (await call('/getMoney', getMoneyBody('2207222333', 2), auth)).data.transactionId;
+      const { messages } = (await (await fetch(`${sandbox.url}/_sandbox/sms?msisdn=2207222333`)).json()) as { messages: { otp: string; text: string }[] };
+      expect(messages[0]!.text).toBe(`Generated OTP : ${messages[0]!.otp}`);
+      expect(await call('/verifyCode', { transactionId: txn, otp: messages[0]!.otp }, auth)).toMatchObject({ responseCode: '1' });
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
