@@ -1,18 +1,32 @@
 // ClickPesa simulator options, read from ctx.options on every request so a test (or a control
 // endpoint) can change them on a running sandbox.
 //
-// | option                    | env (server's options.ts)        | default             |
-// |---------------------------|----------------------------------|---------------------|
-// | clickpesaClientId         | SANDBOX_CLICKPESA_CLIENT_ID      | sandbox-client-id   |
-// | clickpesaApiKey           | SANDBOX_CLICKPESA_API_KEY        | sandbox-api-key     |
-// | clickpesaTokenTtlSeconds  | SANDBOX_CLICKPESA_TOKEN_TTL_S    | 3600                |
-// | clickpesaChecksumKey      | SANDBOX_CLICKPESA_CHECKSUM_KEY   | unset = checksum off|
-// | clickpesaWebhookUrl       | SANDBOX_CLICKPESA_WEBHOOK_URL    | unset = no webhooks |
-// | clickpesaSettleAfterMs    | SANDBOX_CLICKPESA_SETTLE_AFTER_MS| 0 = never SETTLED   |
-// | clickpesaDuplicateWebhooks| SANDBOX_CLICKPESA_DUPLICATE_WEBHOOKS | 4              |
-// Shared: outcomeDelayMs, promptTimeoutMs, slowMs.
+// | option                     | default              |
+// |----------------------------|----------------------|
+// | clickpesaClientId          | sandbox-client-id    |
+// | clickpesaApiKey            | sandbox-api-key      |
+// | clickpesaTokenTtlSeconds   | 3600                 |
+// | clickpesaChecksumKey       | unset = checksum off |
+// | clickpesaWebhookUrl        | unset = no webhooks  |
+// | clickpesaSettleAfterMs     | 0 = never SETTLED    |
+// | clickpesaDuplicateWebhooks | 4                    |
+// Environment variables: see the *_ENV_OPTIONS export below. Shared: outcomeDelayMs, promptTimeoutMs, slowMs.
 import { intOption, stringOption } from '../options';
 import type { SandboxOptions } from '../types';
+
+/**
+ * Environment overrides, in sandbox/options.ts's ENV_OPTIONS format. That file belongs to the
+ * server; it spreads these rows in (`...CLICKPESA_ENV_OPTIONS`) so the names live next to the options.
+ */
+export const CLICKPESA_ENV_OPTIONS = {
+  SANDBOX_CLICKPESA_CLIENT_ID: { option: 'clickpesaClientId', kind: 'string' },
+  SANDBOX_CLICKPESA_API_KEY: { option: 'clickpesaApiKey', kind: 'string' },
+  SANDBOX_CLICKPESA_TOKEN_TTL_S: { option: 'clickpesaTokenTtlSeconds', kind: 'int' },
+  SANDBOX_CLICKPESA_CHECKSUM_KEY: { option: 'clickpesaChecksumKey', kind: 'string' },
+  SANDBOX_CLICKPESA_WEBHOOK_URL: { option: 'clickpesaWebhookUrl', kind: 'string' },
+  SANDBOX_CLICKPESA_SETTLE_AFTER_MS: { option: 'clickpesaSettleAfterMs', kind: 'int' },
+  SANDBOX_CLICKPESA_DUPLICATE_WEBHOOKS: { option: 'clickpesaDuplicateWebhooks', kind: 'int' },
+} as const satisfies Record<string, { option: string; kind: 'int' | 'string' | 'bool' }>;
 
 export interface ClickPesaConfig {
   clientId: string;

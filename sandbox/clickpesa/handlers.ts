@@ -1,4 +1,5 @@
 // One function per ClickPesa endpoint. Each returns a Reply; simulator.ts records and sends it.
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { SandboxContext } from '../types';
 import { verifyChecksum } from './checksum';
@@ -24,18 +25,24 @@ const header = (req: IncomingMessage, name: string) => {
   return Array.isArray(v) ? v[0] : v;
 };
 
+function sameSecret(given: string | undefined, expected: string): boolean {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(expected);
+  return given !== undefined && a.length === b.length && timingSafeEqual(a, b);
+}
+
 export function generateToken(s: ClickPesaState, req: IncomingMessage): Reply {
   const cfg = s.config();
   const clientId = header(req, 'client-id');
   if (clientId !== cfg.clientId) return { ...messageReply(403, ERRORS.invalidClient), ledger: { clientId: clientId ?? null } };
-  if (header(req, 'api-key') !== cfg.apiKey) return { ...messageReply(403, ERRORS.invalidApiKey), ledger: { clientId } };
-  return { ...reply(200, { success: true, token: s.tokens.issue(cfg.clientId, cfg.tokenTtlMs) }), ledger: { clientId } };
+  if (!sameSecret(header(req, 'api-key'), cfg.apiKey)) return { ...messageReply(403, ERRORS.invalidApiKey), ledger: { clientId } };
+  return { ...reply(200, { success: true, token: s.tokens.issue(cfg.clientId, cfg.tokenTtlMs, cfg.checksumKey !== undefined) }), ledger: { clientId } };
 }
 
 /** Bearer token, then the checksum (when enabled), as ClickPesa's guards run before validation. */
 function guard(s: ClickPesaState, req: IncomingMessage, body: Record<string, unknown> | null): Reply | null {
   const cfg = s.config();
-  if (!s.tokens.isValid(header(req, 'authorization'), cfg.clientId)) return unauthorized();
+  if (!s.tokens.isValid(header(req, 'authorization'), cfg.clientId, cfg.checksumKey !== undefined)) return unauthorized();
   if (body && cfg.checksumKey && !verifyChecksum(body, cfg.checksumKey)) return invalidChecksum();
   return null;
 }

@@ -1,12 +1,12 @@
 // Omari simulator options, read from ctx.options on every request.
 //
-// | option               | env (server's options.ts)        | default              |
-// |----------------------|----------------------------------|----------------------|
-// | omariMerchantKey     | SANDBOX_OMARI_MERCHANT_KEY       | sandbox-merchant-key |
-// | omariOtpTtlSeconds   | SANDBOX_OMARI_OTP_TTL_S          | 300                  |
-// | omariErrorHttpStatus | SANDBOX_OMARI_ERROR_HTTP_STATUS  | 400                  |
-// | omariMaxOtpAttempts  | SANDBOX_OMARI_MAX_OTP_ATTEMPTS   | 0 = unlimited        |
-// Shared: slowMs.
+// | option                     | default              |
+// |----------------------------|----------------------|
+// | omariMerchantKey           | sandbox-merchant-key |
+// | omariOtpTtlSeconds         | 300                  |
+// | omariErrorHttpStatus       | 400                  |
+// | omariMaxOtpAttempts        | 0 = unlimited        |
+// Environment variables: see the *_ENV_OPTIONS export below. Shared: slowMs.
 //
 // omariErrorHttpStatus: Omari's failure statuses are UNCONFIRMED, but the known clients call
 // raise_for_status, so non-2xx failures happen. Business failures (any responseCode other than
@@ -15,6 +15,17 @@
 // and "096" (500) keep their statuses.
 import { intOption, stringOption } from '../options';
 import type { SandboxOptions } from '../types';
+
+/**
+ * Environment overrides, in sandbox/options.ts's ENV_OPTIONS format. That file belongs to the
+ * server; it spreads these rows in (`...OMARI_ENV_OPTIONS`) so the names live next to the options.
+ */
+export const OMARI_ENV_OPTIONS = {
+  SANDBOX_OMARI_MERCHANT_KEY: { option: 'omariMerchantKey', kind: 'string' },
+  SANDBOX_OMARI_OTP_TTL_S: { option: 'omariOtpTtlSeconds', kind: 'int' },
+  SANDBOX_OMARI_ERROR_HTTP_STATUS: { option: 'omariErrorHttpStatus', kind: 'int' },
+  SANDBOX_OMARI_MAX_OTP_ATTEMPTS: { option: 'omariMaxOtpAttempts', kind: 'int' },
+} as const satisfies Record<string, { option: string; kind: 'int' | 'string' | 'bool' }>;
 
 export interface OmariConfig {
   merchantKey: string;

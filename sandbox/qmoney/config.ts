@@ -1,15 +1,15 @@
 // Qmoney simulator options, read from ctx.options on every request.
 //
-// | option                     | env (server's options.ts)            | default              |
-// |----------------------------|--------------------------------------|----------------------|
-// | qmoneyBasicToken           | SANDBOX_QMONEY_BASIC_TOKEN           | c2FuZGJveC1xbW9uZXk= |
-// | qmoneyUsername             | SANDBOX_QMONEY_USERNAME              | sandbox-merchant     |
-// | qmoneyPassword             | SANDBOX_QMONEY_PASSWORD              | sandbox-password     |
-// | qmoneyTokenTtlSeconds      | SANDBOX_QMONEY_TOKEN_TTL_S           | 300                  |
-// | qmoneyTokenExpiryMinusOne  | SANDBOX_QMONEY_TOKEN_EXPIRY_MINUS_ONE| false                |
-// | qmoneyOtpTtlSeconds        | SANDBOX_QMONEY_OTP_TTL_S             | 300                  |
-// | qmoneyFullSpringErrors     | SANDBOX_QMONEY_FULL_SPRING_ERRORS    | false                |
-// Shared: slowMs.
+// | option                     | default              |
+// |----------------------------|----------------------|
+// | qmoneyBasicToken           | c2FuZGJveC1xbW9uZXk= |
+// | qmoneyUsername             | sandbox-merchant     |
+// | qmoneyPassword             | sandbox-password     |
+// | qmoneyTokenTtlSeconds      | 300                  |
+// | qmoneyTokenExpiryMinusOne  | false                |
+// | qmoneyOtpTtlSeconds        | 300                  |
+// | qmoneyFullSpringErrors     | false                |
+// Environment variables: see the *_ENV_OPTIONS export below. Shared: slowMs.
 //
 // qmoneyTokenExpiryMinusOne reproduces UAT's `"accessTokenExpiry":"-1"`; the token still dies after
 // qmoneyTokenTtlSeconds, so a client that reads "-1" as "never expires" is caught in development.
@@ -17,6 +17,20 @@
 // on /login (whether UAT sends them is UNCONFIRMED).
 import { boolOption, intOption, stringOption } from '../options';
 import type { SandboxOptions } from '../types';
+
+/**
+ * Environment overrides, in sandbox/options.ts's ENV_OPTIONS format. That file belongs to the
+ * server; it spreads these rows in (`...QMONEY_ENV_OPTIONS`) so the names live next to the options.
+ */
+export const QMONEY_ENV_OPTIONS = {
+  SANDBOX_QMONEY_BASIC_TOKEN: { option: 'qmoneyBasicToken', kind: 'string' },
+  SANDBOX_QMONEY_USERNAME: { option: 'qmoneyUsername', kind: 'string' },
+  SANDBOX_QMONEY_PASSWORD: { option: 'qmoneyPassword', kind: 'string' },
+  SANDBOX_QMONEY_TOKEN_TTL_S: { option: 'qmoneyTokenTtlSeconds', kind: 'int' },
+  SANDBOX_QMONEY_TOKEN_EXPIRY_MINUS_ONE: { option: 'qmoneyTokenExpiryMinusOne', kind: 'bool' },
+  SANDBOX_QMONEY_OTP_TTL_S: { option: 'qmoneyOtpTtlSeconds', kind: 'int' },
+  SANDBOX_QMONEY_FULL_SPRING_ERRORS: { option: 'qmoneyFullSpringErrors', kind: 'bool' },
+} as const satisfies Record<string, { option: string; kind: 'int' | 'string' | 'bool' }>;
 
 export interface QmoneyConfig {
   basicToken: string;

@@ -262,7 +262,11 @@ describe('ClickPesa simulator', () => {
   describe('checksum on', () => {
     const key = 'ck-secret';
     beforeEach(async () => {
+      const before = auth;
       h.ctx.options.clickpesaChecksumKey = key;
+      // Turning checksum on invalidates existing tokens, as ClickPesa documents.
+      expect((await h.request('GET', `${API}/payments/X1`, { headers: before })).status).toBe(401);
+      auth = { authorization: (await h.request('POST', `${API}/generate-token`, { headers: CREDS })).json.token };
     });
     const body = (ref: string) => ({ amount: '1000', currency: 'TZS', orderReference: ref, phoneNumber: '255700000000' });
 
