@@ -73,7 +73,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
+  // An IPv4 literal only: a DNS name such as 127.example.com is not loopback.
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 let cached: Env | undefined;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import useSWR from 'swr';
 import type { ShopperPaymentView } from '@/lib/payments/shopper-view';
 import { checkAgainAction, retryAction } from '@/app/(shop)/actions';
@@ -26,9 +26,12 @@ const fetcher = async (url: string): Promise<ShopperPaymentView> => {
  */
 export function PaymentModal({ initial, pollSeconds, giveUpSeconds, renderedAt }: Props) {
   const router = useRouter();
+  // Stable identity matters: SWR restarts its polling timer whenever this function changes,
+  // and the countdown re-renders every second.
+  const refreshInterval = useCallback((latest?: ShopperPaymentView) => (latest?.terminal ? 0 : pollSeconds * 1000), [pollSeconds]);
   const { data, error } = useSWR(`/api/checkout/payments/${initial.id}`, fetcher, {
     fallbackData: initial,
-    refreshInterval: (latest) => (latest?.terminal ? 0 : pollSeconds * 1000),
+    refreshInterval,
     revalidateOnFocus: true,
     errorRetryInterval: pollSeconds * 1000,
   });

@@ -1,10 +1,36 @@
-// Everything written to the event log passes through here first. Keys are matched by name at
-// any depth, so a provider adding a nested credential later is still covered.
-const SECRET_KEY = /pass(word|key)?|secret|token|authorization|otp|pin|api[-_]?key|checksum|signature|credential/i;
+// Everything written to the event log passes through here first. Keys are split into words
+// (camelCase, snake_case, kebab-case) and matched at any depth, so a provider adding a nested
+// credential later is still covered, while "shipping" is not mistaken for a PIN.
+const SECRET_WORDS = new Set([
+  'password',
+  'passkey',
+  'pass',
+  'secret',
+  'token',
+  'authorization',
+  'otp',
+  'pin',
+  'checksum',
+  'signature',
+  'credential',
+  'credentials',
+  'key',
+  'apikey',
+  'cvv',
+]);
 // Keys that look secret by name but are references the admin needs to see.
-const PUBLIC_KEYS = new Set(['otpReference', 'otp_reference', 'accessTokenExpiry', 'expires_in', 'checksumMethod']);
+const PUBLIC_KEYS = new Set(['otpReference', 'otp_reference', 'accessTokenExpiry', 'expires_in', 'checksumMethod', 'pinless']);
 
 export const REDACTED = '[redacted]';
+
+export function isSecretKey(key: string): boolean {
+  if (PUBLIC_KEYS.has(key)) return false;
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return words.some((w) => SECRET_WORDS.has(w));
+}
 
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 12) return REDACTED;
@@ -13,14 +39,15 @@ export function redact(value: unknown, depth = 0): unknown {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>).map(([k, v]) => [
         k,
-        SECRET_KEY.test(k) && !PUBLIC_KEYS.has(k) && v !== null && typeof v !== 'object' ? REDACTED : redact(v, depth + 1),
+        // The whole value under a secret name goes, whatever its shape (arrays, nested objects).
+        isSecretKey(k) && v !== null && v !== undefined ? REDACTED : redact(v, depth + 1),
       ]),
     );
   }
   return value;
 }
 
-/** Replaces a secret path segment (the M-Pesa callback token) in URLs before they are logged. */
+/** Replaces secret values (the M-Pesa callback token) wherever they appear in a string. */
 export function redactUrl(url: string, secrets: readonly (string | undefined)[]): string {
   return secrets.reduce<string>((u, s) => (s ? u.split(s).join(REDACTED) : u), url);
 }

@@ -28,5 +28,7 @@ const RESULT_CODES: Record<string, ResultCodeInfo> = {
 const GENERIC: ResultCodeInfo = { status: 'failed', shopper: 'M-Pesa could not complete the payment. Please try again.' };
 
 export function describeResultCode(code: string | number): ResultCodeInfo {
-  return RESULT_CODES[String(code).trim()] ?? GENERIC;
+  const key = String(code).trim();
+  // hasOwn: a code such as "constructor" must not find Object.prototype's members.
+  return Object.hasOwn(RESULT_CODES, key) ? (RESULT_CODES[key] ?? GENERIC) : GENERIC;
 }

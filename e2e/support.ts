@@ -1,0 +1,16 @@
+import type { Page } from '@playwright/test';
+
+export const SANDBOX_URL = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? '4110'}`;
+
+/** Books the tour with the given visible name from the storefront and lands on its checkout. */
+export async function bookTour(page: Page, tourName: string): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: `Book ${tourName}` }).click();
+  await page.waitForURL(/\/checkout\//);
+}
+
+export async function payWithMpesa(page: Page, phone: string): Promise<void> {
+  await page.getByLabel('Phone number').fill(phone);
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await page.waitForURL(/\/pay\//);
+}
