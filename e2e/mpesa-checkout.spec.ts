@@ -42,6 +42,6 @@ test('the phone form validates inline and names the problem', async ({ page }) =
   await expect(phone).toHaveAttribute('aria-invalid', 'true');
   await phone.fill('0200 123 456');
   await page.getByRole('button', { name: 'Pay' }).click();
-  await expect(error).toContainText('not a landline');
+  await expect(error).toContainText('mobile number');
   await expect(page).toHaveURL(/\/checkout\//);
 });

@@ -1,5 +1,8 @@
 // Sandbox options: defaults, plus the environment overrides read by main.ts. Tests pass options
 // to startSandbox directly and never depend on the environment.
+import { CLICKPESA_ENV_OPTIONS } from './clickpesa/config';
+import { OMARI_ENV_OPTIONS } from './omari/config';
+import { QMONEY_ENV_OPTIONS } from './qmoney/config';
 import type { SandboxOptions } from './types';
 
 export const DEFAULT_OPTIONS: SandboxOptions = {
@@ -23,6 +26,9 @@ const ENV_OPTIONS: Record<string, { option: string; kind: Kind }> = {
   SANDBOX_MPESA_DUPLICATE_COUNT: { option: 'mpesaDuplicateCount', kind: 'int' },
   SANDBOX_MPESA_INVALIDATE_PREVIOUS_TOKEN: { option: 'mpesaInvalidatePreviousToken', kind: 'bool' },
   SANDBOX_MPESA_C2B_VALIDATION: { option: 'mpesaC2bValidation', kind: 'bool' },
+  ...CLICKPESA_ENV_OPTIONS,
+  ...OMARI_ENV_OPTIONS,
+  ...QMONEY_ENV_OPTIONS,
 };
 
 function parse(name: string, raw: string, kind: Kind): unknown {

@@ -3,6 +3,7 @@
 import clickpesa from './clickpesa/simulator';
 import mpesa from './mpesa/simulator';
 import omari from './omari/simulator';
+import qmoney from './qmoney/simulator';
 import type { SimulatorFactory } from './types';
 
-export const defaultSimulators: SimulatorFactory[] = [mpesa, clickpesa, omari];
+export const defaultSimulators: SimulatorFactory[] = [mpesa, clickpesa, omari, qmoney];
