@@ -37,7 +37,7 @@ export async function createApiPayment(db: Db, req: ApiPaymentRequest): Promise<
     customerName: req.customerName ?? null,
     source: 'api',
   });
-  if (!order) throw new AppError('not_found', 'order not found', 'order_id');
+  if (!order) throw new AppError('not_found', `order_id ${req.orderId} does not match any order`, 'order_id');
   if (order.currency !== req.currency) throw invalid('currency', `must match the order's currency (${order.currency})`);
   return initiatePayment(db, {
     orderId: order.id,
