@@ -10,8 +10,6 @@ interface Props {
   initial: ShopperPaymentView;
   pollSeconds: number;
   giveUpSeconds: number;
-  /** Server time of the render: the first clock reading, so server and client HTML agree. */
-  renderedAt: number;
 }
 
 const fetcher = async (url: string): Promise<ShopperPaymentView> => {
@@ -24,7 +22,7 @@ const fetcher = async (url: string): Promise<ShopperPaymentView> => {
  * "Check your phone": polls the server every pollSeconds (SWR refreshInterval, retrying on
  * network errors) and stops at a final status. It never decides an outcome; it only shows it.
  */
-export function PaymentModal({ initial, pollSeconds, giveUpSeconds, renderedAt }: Props) {
+export function PaymentModal({ initial, pollSeconds, giveUpSeconds }: Props) {
   const router = useRouter();
   // Stable identity matters: SWR restarts its polling timer whenever this function changes,
   // and the countdown re-renders every second.
@@ -36,7 +34,8 @@ export function PaymentModal({ initial, pollSeconds, giveUpSeconds, renderedAt }
     errorRetryInterval: pollSeconds * 1000,
   });
   const payment = data ?? initial;
-  const now = useNow(renderedAt, payment.terminal);
+  // Start from the server's clock so the server HTML and the first client render agree.
+  const now = useNow(initial.serverTime, payment.terminal);
   const secondsLeft = payment.expiresAt ? Math.max(0, Math.round((payment.expiresAt - now) / 1000)) : null;
   // Counted from when the request was sent, so a reload does not restart the wait.
   const gaveUp = !payment.terminal && now - payment.createdAt > giveUpSeconds * 1000;

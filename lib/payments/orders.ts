@@ -22,10 +22,10 @@ export interface NewOrder {
   source?: 'shop' | 'api' | 'seed';
 }
 
-export async function createOrder(db: DbOrTx, input: NewOrder): Promise<Order> {
+export async function createOrder(db: DbOrTx, { reference, ...input }: NewOrder): Promise<Order> {
   const [order] = await db
     .insert(orders)
-    .values({ id: newId('ord'), reference: input.reference ?? newOrderReference(), ...withoutReference(input) })
+    .values({ id: newId('ord'), reference: reference ?? newOrderReference(), ...input })
     .returning();
   if (!order) throw new Error('order insert returned no row');
   return order;
@@ -88,9 +88,4 @@ export async function creditOrder(
     .returning();
   if (!order) throw new Error(`order ${orderId} update returned no row`);
   return { order, overpaidMinor: Math.max(paid - locked.totalMinor, 0) };
-}
-
-function withoutReference(input: NewOrder) {
-  const { reference: _ignored, ...rest } = input;
-  return rest;
 }

@@ -24,6 +24,8 @@ export interface ShopperPaymentView {
   expiresAt: number | null;
   createdAt: number;
   orderId: string;
+  /** The server's clock when this view was made: the page's first clock reading. */
+  serverTime: number;
 }
 
 export async function shopperViewOf(db: Db, payment: Payment): Promise<ShopperPaymentView> {
@@ -44,6 +46,7 @@ export async function shopperViewOf(db: Db, payment: Payment): Promise<ShopperPa
     expiresAt: payment.expiresAt?.getTime() ?? null,
     createdAt: payment.createdAt.getTime(),
     orderId: payment.orderId,
+    serverTime: Date.now(),
   };
 }
 

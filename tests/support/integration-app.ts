@@ -13,6 +13,7 @@ export interface IntegrationApp {
   db: Db;
   sandbox: SandboxHandle;
   app: AppHarness;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
   api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }

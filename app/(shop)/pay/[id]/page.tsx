@@ -31,7 +31,7 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
       )}
       <h1 className="text-2xl font-bold">Approve the payment</h1>
       <OrderSummary order={order} />
-      <PaymentModal initial={view} pollSeconds={timings.pollSeconds} giveUpSeconds={timings.giveUpSeconds} renderedAt={Date.now()} />
+      <PaymentModal initial={view} pollSeconds={timings.pollSeconds} giveUpSeconds={timings.giveUpSeconds} />
     </div>
   );
 }
