@@ -69,7 +69,7 @@ function Waiting({ payment, secondsLeft }: { payment: ShopperPaymentView; second
     <>
       <Title>Check your phone</Title>
       <p>
-        We sent a {payment.providerName} request for <strong>{payment.amount}</strong> to <strong>{payment.phone}</strong>. Enter your PIN on your phone to approve it.
+        We sent a payment request for <strong>{payment.amount}</strong> to <strong>{payment.phone}</strong> ({payment.providerName}). Enter your PIN on your phone to approve it.
       </p>
       {secondsLeft !== null && secondsLeft > 0 && (
         <p className="text-sm text-stone-600">
