@@ -29,6 +29,7 @@ export interface ReconcileReport {
 export async function reconcileDuePayments(db: Db, options: ReconcileOptions = {}): Promise<ReconcileReport> {
   const claimed = await claimDuePayments(db, options.limit ?? 25);
   const report: ReconcileReport = { checked: claimed.length, settled: 0, expired: 0 };
+  report.expired += await expireStalePending(db);
   const giveUpAfterMs = options.giveUpAfterMs ?? 30 * 60_000;
   for (const payment of claimed) {
     const outcome = await queryProvider(db, payment);
@@ -47,6 +48,21 @@ export async function reconcileDuePayments(db: Db, options: ReconcileOptions = {
     }
   }
   return report;
+}
+
+/**
+ * A payment still `pending` after 10 minutes never got an answer from its provider's initiate
+ * call (the process died mid-request). It is expired and flagged: if the provider did act on it,
+ * its callback arrives for an unknown reference and is recorded for a person to match.
+ */
+async function expireStalePending(db: Db): Promise<number> {
+  const stale = await db
+    .update(payments)
+    .set({ status: 'expired', failureCode: 'not_sent', failureMessage: 'No answer from the provider when the payment was started', attention: 'stale_pending', completedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(sql`${payments.status} = 'pending' and ${payments.createdAt} < now() - interval '10 minutes'`)
+    .returning({ id: payments.id, provider: payments.provider });
+  for (const p of stale) await recordEvent(db, { paymentId: p.id, provider: p.provider, kind: 'status_change', summary: 'pending → expired (never confirmed as sent)' });
+  return stale.length;
 }
 
 async function claimDuePayments(db: Db, limit: number): Promise<Payment[]> {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, paymentEvents, payments } from '@/db/schema';
-import { findPayment, reconcileDuePayments, refreshPaymentStatus } from '@/lib/payments';
+import { createOrder, findPayment, reconcileDuePayments, refreshPaymentStatus } from '@/lib/payments';
 import { startIntegrationApp, waitFor, type IntegrationApp } from '../support/integration-app';
 
 const CALLBACK_PATH = '/api/webhooks/mpesa/sandbox-callback-token-0123456789';
@@ -133,6 +133,16 @@ describe('exactly-once crediting under duplicate, concurrent and late events', (
     expect((await findPayment(t.db, late.id))?.status).toBe('success');
     const [order] = await t.db.select().from(orders).where(eq(orders.id, late.orderId));
     expect(order?.amountPaidMinor).toBe(16_000);
+  });
+
+  it('expires and flags a payment left pending (process died before the provider answered)', async () => {
+    const order = await createOrder(t.db, { description: 'stale', currency: 'KES', totalMinor: 1000 });
+    await t.db.insert(payments).values({ id: 'pay_stalestalestalestale', orderId: order.id, provider: 'mpesa', amountMinor: 1000, currency: 'KES', msisdn: '254700000000', status: 'pending', createdAt: new Date(Date.now() - 11 * 60_000) });
+    const fresh = await createOrder(t.db, { description: 'fresh', currency: 'KES', totalMinor: 1000 });
+    await t.db.insert(payments).values({ id: 'pay_freshfreshfreshfres', orderId: fresh.id, provider: 'mpesa', amountMinor: 1000, currency: 'KES', msisdn: '254700000000', status: 'pending' });
+    await reconcileDuePayments(t.db);
+    expect(await findPayment(t.db, 'pay_stalestalestalestale')).toMatchObject({ status: 'expired', attention: 'stale_pending', failureCode: 'not_sent' });
+    expect((await findPayment(t.db, 'pay_freshfreshfreshfres'))?.status).toBe('pending');
   });
 
   it('payment_events is append-only in the database itself', async () => {
