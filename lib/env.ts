@@ -7,6 +7,7 @@ const flag = z
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 const optionalText = z.string().trim().min(1).optional();
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const otpSeconds = z.coerce.number().int().min(30).max(600, 'must be at most 600 (an OTP lives 10 minutes at most)').default(300);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -44,6 +45,32 @@ const envSchema = z.object({
   MPESA_CONFIRM_WITH_QUERY: flag.optional(),
   /** Seconds the STK prompt stays answerable on the phone. */
   MPESA_PROMPT_SECONDS: seconds(60),
+
+  OMARI_API_BASE_URL: z.url().optional(),
+  OMARI_MERCHANT_KEY: optionalText,
+  OMARI_CHANNEL: z.enum(['WEB', 'POS'], { error: 'must be WEB or POS' }).default('WEB'),
+  /** How long Omari's OTP stays usable; we stop accepting it then (at most 10 minutes). */
+  OMARI_OTP_SECONDS: otpSeconds,
+
+  QMONEY_BASE_URL: z.url().optional(),
+  QMONEY_USERNAME: optionalText,
+  QMONEY_PASSWORD: optionalText,
+  /** The static token QCell issues, sent verbatim after "Basic " on /login. */
+  QMONEY_BASIC_TOKEN: optionalText,
+  /** The merchant wallet that receives the money (getMoney toUser). */
+  QMONEY_MERCHANT_ACCOUNT: optionalText,
+  QMONEY_PIN: optionalText,
+  QMONEY_PRODUCT_ID: optionalText,
+  QMONEY_OTP_SECONDS: otpSeconds,
+  /** Reuse a token whose expiry Qmoney does not state ("-1") for at most this long. */
+  QMONEY_TOKEN_MAX_AGE_SECONDS: seconds(300),
+
+  /** OTP limits (the issue's ceilings; may be lowered, never raised). */
+  OTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5, 'must be at most 5').default(5),
+  OTP_MAX_SENDS: z.coerce.number().int().min(1).max(3, 'must be at most 3').default(3),
+  OTP_SEND_WINDOW_SECONDS: z.coerce.number().int().min(900, 'must be at least 900 (15 minutes)').default(900),
+  /** When set, overrides every tour's deposit share for new bookings (0 = full payment only). */
+  DEPOSIT_PERCENT: z.coerce.number().int().min(0).max(100, 'must be 0-100').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -9,6 +9,10 @@ export const ERROR_STATUS = {
   conflict: 409,
   idempotency_conflict: 409,
   unprocessable: 422,
+  /** OTP entry: wrong code (tries left in details), code expired, tries spent. */
+  otp_invalid: 422,
+  otp_expired: 410,
+  otp_locked: 409,
   provider_unavailable: 503,
   provider_rejected: 502,
   rate_limited: 429,

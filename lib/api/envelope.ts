@@ -6,15 +6,15 @@ export function ok(data: unknown, message = 'OK', status = 200, headers?: Header
   return Response.json({ success: true, message, data }, { status, headers });
 }
 
-export function fail(status: number, code: string, message: string, field?: string, headers?: HeadersInit): Response {
-  return Response.json({ success: false, message, error: { code, ...(field ? { field } : {}) } }, { status, headers });
+export function fail(status: number, code: string, message: string, field?: string, headers?: HeadersInit, details?: Record<string, unknown>): Response {
+  return Response.json({ success: false, message, error: { code, ...(field ? { field } : {}), ...(details ? { details } : {}) } }, { status, headers });
 }
 
 /** Translates anything thrown by a handler. Unknown errors become a bare 500: no stack, no detail. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const headers = error.details?.retryAfter ? { 'retry-after': String(error.details.retryAfter) } : undefined;
-    return fail(error.status, error.code, error.message, error.field, headers);
+    return fail(error.status, error.code, error.message, error.field, headers, error.details);
   }
   if (error instanceof z.ZodError) {
     const issue = error.issues[0];

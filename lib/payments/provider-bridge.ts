@@ -22,6 +22,8 @@ export function toProviderPayment(payment: Payment, order: Pick<Order, 'referenc
     msisdn: payment.msisdn,
     providerReference: payment.providerReference,
     accountReference: order.reference,
+    reference: payment.reference,
+    retryOf: payment.retryOf,
     description: order.description,
     notes: payment.notes,
   };

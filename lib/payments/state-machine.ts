@@ -19,7 +19,8 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 const TRANSITIONS: Record<PaymentStatus, readonly PaymentStatus[]> = {
   pending: ['processing', 'awaiting_otp', 'failed', 'cancelled', 'expired'],
-  processing: ['success', 'failed', 'cancelled', 'expired', 'authorized'],
+  // processing → awaiting_otp: the provider refused an OTP as wrong and waits for the next one.
+  processing: ['success', 'failed', 'cancelled', 'expired', 'authorized', 'awaiting_otp'],
   awaiting_otp: ['processing', 'success', 'failed', 'cancelled', 'expired'],
   authorized: ['success', 'voided', 'failed', 'expired'],
   success: ['refunded', 'partially_refunded'],

@@ -4,6 +4,10 @@ import { providerSettings } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { resolveMpesaConfig } from './mpesa/config';
 import { createMpesaProvider } from './mpesa';
+import { resolveOmariConfig } from './omari/config';
+import { createOmariProvider } from './omari';
+import { resolveQmoneyConfig } from './qmoney/config';
+import { createQmoneyProvider } from './qmoney';
 import { PROVIDER_IDS, type PaymentProvider, type ProviderId } from './types';
 
 export interface ProviderAvailability {
@@ -23,6 +27,10 @@ export async function loadProviders(db: DbOrTx): Promise<Map<ProviderId, Provide
   for (const id of PROVIDER_IDS) result.set(id, { id, provider: null, reason: 'not available in this version' });
   const mpesa = resolveMpesaConfig(env, stored.mpesa);
   result.set('mpesa', mpesa ? { id: 'mpesa', provider: createMpesaProvider(mpesa) } : { id: 'mpesa', provider: null, reason: 'M-Pesa is not configured (MPESA_* variables)' });
+  const omari = resolveOmariConfig(env, stored.omari);
+  result.set('omari', omari ? { id: 'omari', provider: createOmariProvider(omari) } : { id: 'omari', provider: null, reason: 'Omari is not configured (OMARI_* variables)' });
+  const qmoney = resolveQmoneyConfig(env, stored.qmoney);
+  result.set('qmoney', qmoney ? { id: 'qmoney', provider: createQmoneyProvider(qmoney) } : { id: 'qmoney', provider: null, reason: 'Qmoney is not configured (QMONEY_* variables)' });
   return result;
 }
 

@@ -27,6 +27,10 @@ export interface ProviderPayment {
   providerReference: string | null;
   /** Short text shown to the shopper on the prompt (order reference). */
   accountReference: string;
+  /** The merchant's reference for this attempt (defaults to the order reference). */
+  reference: string | null;
+  /** Set when this attempt replaces an earlier one (retry, OTP resend). */
+  retryOf: string | null;
   description: string;
   notes: Record<string, unknown>;
 }
@@ -43,6 +47,13 @@ export interface ProviderOutcome {
   providerStatus?: string;
   /** The amount the provider says it collected, when it says so. */
   amountMinor?: number;
+  /**
+   * confirmOtp only, with status `processing`: the provider refused the code as wrong and still
+   * waits for the right one (the caller counts the try).
+   */
+  wrongOtp?: boolean;
+  /** Provider details worth keeping on the payment (e.g. Omari's debitReference). */
+  notes?: Record<string, unknown>;
 }
 
 export type InitiateResult =
@@ -66,6 +77,13 @@ export interface PaymentProvider {
   currencies: readonly Currency[];
   /** A message naming what is wrong with the amount for this provider, or null. */
   checkAmount(amountMinor: number, currency: Currency): string | null;
+  /**
+   * Provider rules on the request itself (phone format, reference shape), checked before any
+   * row is written or call made: the field at fault and why, or null.
+   */
+  checkRequest?(request: { msisdn: string; currency: Currency; reference: string | null }): { field: string; message: string } | null;
+  /** Seconds a sent OTP stays usable (OTP providers). */
+  otpSeconds?: number;
   initiate(payment: ProviderPayment, ctx: ProviderCallContext): Promise<InitiateResult>;
   query(payment: ProviderPayment, ctx: ProviderCallContext): Promise<ProviderOutcome>;
   confirmOtp?(payment: ProviderPayment, otp: string, ctx: ProviderCallContext): Promise<ProviderOutcome>;

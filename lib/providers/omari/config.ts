@@ -1,0 +1,36 @@
+import 'server-only';
+import type { Env } from '@/lib/env';
+
+export interface OmariConfig {
+  /** …/vsuite/omari/api/merchant/api/payment, without a trailing slash. */
+  baseUrl: string;
+  merchantKey: string;
+  channel: 'WEB' | 'POS';
+  otpSeconds: number;
+  timeoutMs: number;
+}
+
+/** The sandbox simulator's key (sandbox/omari/config.ts). */
+export const OMARI_SANDBOX_DEFAULTS = {
+  merchantKey: 'sandbox-merchant-key',
+};
+
+const SANDBOX_PATH = '/omari/vsuite/omari/api/merchant/api/payment';
+
+/**
+ * OMARI_* variables win, then the admin's stored settings; without either, the sandbox (when
+ * SANDBOX_URL is set) stands in. Null when Omari is not configured: shown as unavailable.
+ */
+export function resolveOmariConfig(env: Env, stored: Partial<Record<string, string>> = {}): OmariConfig | null {
+  const sandbox = env.SANDBOX_URL ? { baseUrl: `${env.SANDBOX_URL.replace(/\/$/, '')}${SANDBOX_PATH}`, ...OMARI_SANDBOX_DEFAULTS } : null;
+  const baseUrl = env.OMARI_API_BASE_URL ?? stored.baseUrl ?? sandbox?.baseUrl;
+  const merchantKey = env.OMARI_MERCHANT_KEY ?? stored.merchantKey ?? sandbox?.merchantKey;
+  if (!baseUrl || !merchantKey) return null;
+  return {
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    merchantKey,
+    channel: env.OMARI_CHANNEL,
+    otpSeconds: env.OMARI_OTP_SECONDS,
+    timeoutMs: env.PROVIDER_TIMEOUT_MS,
+  };
+}

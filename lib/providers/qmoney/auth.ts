@@ -1,0 +1,70 @@
+import 'server-only';
+import { z } from 'zod';
+import { callProvider } from '../http';
+import { ProviderRejectedError, ProviderUnavailableError, type ProviderCallContext } from '../types';
+import type { QmoneyConfig } from './config';
+import { tokenUsableUntil } from './token-expiry';
+
+const loginAnswer = z.object({
+  responseCode: z.coerce.string(),
+  responseMessage: z.string().default(''),
+  data: z.object({ access_token: z.string().min(1), accessTokenExpiry: z.union([z.string(), z.number()]).optional() }).optional(),
+});
+
+interface CachedToken {
+  value: string;
+  usableUntil: number;
+}
+
+// Per process, keyed by base URL and user; concurrent callers share one in-flight login.
+const cache = new Map<string, CachedToken>();
+const inFlight = new Map<string, Promise<CachedToken>>();
+
+export async function getQmoneyToken(config: QmoneyConfig, ctx: ProviderCallContext | null, now = Date.now()): Promise<string> {
+  const key = cacheKey(config);
+  const cached = cache.get(key);
+  if (cached && cached.usableUntil > now) return cached.value;
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = login(config, ctx).finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  return (await pending).value;
+}
+
+/** Qmoney refused the token (expired early, or revoked): forget it so the next call logs in. */
+export function invalidateQmoneyToken(config: QmoneyConfig, token: string): void {
+  const key = cacheKey(config);
+  // Only the token that failed: a concurrent caller may already have fetched a fresh one.
+  if (cache.get(key)?.value === token) cache.delete(key);
+}
+
+async function login(config: QmoneyConfig, ctx: ProviderCallContext | null): Promise<CachedToken> {
+  const issuedAt = Date.now();
+  const res = await callProvider(
+    {
+      method: 'POST',
+      url: `${config.baseUrl}/login`,
+      headers: { authorization: `Basic ${config.basicToken}` },
+      body: { grantType: 'password', username: config.username, password: config.password },
+      timeoutMs: config.timeoutMs,
+      label: 'Qmoney login',
+      secrets: [config.basicToken],
+    },
+    ctx,
+  );
+  if (res.status >= 500) throw new ProviderUnavailableError(`Qmoney login answered HTTP ${res.status}`);
+  if (res.status === 401) throw new ProviderRejectedError('qmoney_auth_failed', 'Qmoney refused the login token (check QMONEY_BASIC_TOKEN)');
+  const parsed = loginAnswer.safeParse(res.body);
+  if (!parsed.success || parsed.data.responseCode !== '1' || !parsed.data.data) {
+    const detail = parsed.success ? `${parsed.data.responseCode} ${parsed.data.responseMessage}` : `HTTP ${res.status}`;
+    throw new ProviderRejectedError('qmoney_auth_failed', `Qmoney login refused (${detail}): check QMONEY_USERNAME and QMONEY_PASSWORD`);
+  }
+  const token = { value: parsed.data.data.access_token, usableUntil: tokenUsableUntil(parsed.data.data.accessTokenExpiry, issuedAt, config.tokenMaxAgeSeconds) };
+  cache.set(cacheKey(config), token);
+  return token;
+}
+
+function cacheKey(config: QmoneyConfig): string {
+  return `${config.baseUrl}|${config.username}`;
+}
