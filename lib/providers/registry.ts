@@ -1,7 +1,7 @@
 import 'server-only';
 import type { DbOrTx } from '@/db';
-import { providerSettings } from '@/db/schema';
 import { getEnv } from '@/lib/env';
+import { readAllProviderSettings, type StoredSettings } from '@/lib/settings/store';
 import { resolveMpesaConfig } from './mpesa/config';
 import { createMpesaProvider } from './mpesa';
 import { resolveOmariConfig } from './omari/config';
@@ -21,7 +21,8 @@ type StoredOptions = Partial<Record<ProviderId, Record<string, string>>>;
 
 /** Builds every provider from the environment (which wins) and the admin's stored settings. */
 export async function loadProviders(db: DbOrTx): Promise<Map<ProviderId, ProviderAvailability>> {
-  const stored = await loadStoredOptions(db);
+  const settings = await readAllProviderSettings(db);
+  const stored = storedValues(settings);
   const env = getEnv();
   const result = new Map<ProviderId, ProviderAvailability>();
   for (const id of PROVIDER_IDS) result.set(id, { id, provider: null, reason: 'not available in this version' });
@@ -31,6 +32,11 @@ export async function loadProviders(db: DbOrTx): Promise<Map<ProviderId, Provide
   result.set('omari', omari ? { id: 'omari', provider: createOmariProvider(omari) } : { id: 'omari', provider: null, reason: 'Omari is not configured (OMARI_* variables)' });
   const qmoney = resolveQmoneyConfig(env, stored.qmoney);
   result.set('qmoney', qmoney ? { id: 'qmoney', provider: createQmoneyProvider(qmoney) } : { id: 'qmoney', provider: null, reason: 'Qmoney is not configured (QMONEY_* variables)' });
+  // Switched off on the admin's settings page: unavailable whatever its configuration.
+  for (const row of settings) {
+    const id = row.provider as ProviderId;
+    if (!row.enabled && result.has(id)) result.set(id, { id, provider: null, reason: 'switched off by an admin' });
+  }
   return result;
 }
 
@@ -39,6 +45,10 @@ export async function getProvider(db: DbOrTx, id: ProviderId): Promise<PaymentPr
 }
 
 export async function loadStoredOptions(db: DbOrTx): Promise<StoredOptions> {
-  const rows = await db.select({ provider: providerSettings.provider, options: providerSettings.options, enabled: providerSettings.enabled }).from(providerSettings);
-  return Object.fromEntries(rows.filter((r) => r.enabled).map((r) => [r.provider, r.options])) as StoredOptions;
+  return storedValues(await readAllProviderSettings(db));
+}
+
+/** Options and decrypted secrets side by side: each provider's config reads them by key. */
+function storedValues(rows: StoredSettings[]): StoredOptions {
+  return Object.fromEntries(rows.filter((r) => r.enabled).map((r) => [r.provider, { ...r.options, ...r.secrets }])) as StoredOptions;
 }

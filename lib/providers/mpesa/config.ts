@@ -26,11 +26,15 @@ export const MPESA_SANDBOX_DEFAULTS = {
 };
 
 /**
- * Explicit MPESA_* variables win; without them the sandbox (when SANDBOX_URL is set) stands in.
+ * Explicit MPESA_* variables win over the admin's stored settings (options and decrypted
+ * secrets, see lib/settings); without either, the sandbox (when SANDBOX_URL is set) stands in.
+ * The sandbox's test credentials are only ever paired with the sandbox's URL: once a real base
+ * URL is configured, a missing credential leaves M-Pesa unconfigured rather than half-sandbox.
  * Returns null when M-Pesa is not configured: it is then shown as unavailable, never a crash.
  */
 export function resolveMpesaConfig(env: Env, stored: Partial<Record<string, string>> = {}): MpesaConfig | null {
-  const sandbox = env.SANDBOX_URL ? { baseUrl: `${env.SANDBOX_URL.replace(/\/$/, '')}/mpesa`, ...MPESA_SANDBOX_DEFAULTS } : null;
+  const explicitBaseUrl = env.MPESA_BASE_URL ?? stored.baseUrl;
+  const sandbox = env.SANDBOX_URL && !explicitBaseUrl ? { baseUrl: `${env.SANDBOX_URL.replace(/\/$/, '')}/mpesa`, ...MPESA_SANDBOX_DEFAULTS } : null;
   const pick = (envValue: string | undefined, key: keyof typeof MPESA_SANDBOX_DEFAULTS | 'baseUrl') =>
     envValue ?? stored[key] ?? (sandbox ? sandbox[key] : undefined);
   const baseUrl = pick(env.MPESA_BASE_URL, 'baseUrl');

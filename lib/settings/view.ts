@@ -1,0 +1,87 @@
+import 'server-only';
+import type { DbOrTx } from '@/db';
+import { getEnv } from '@/lib/env';
+import { readProviderSettings, type StoredSettings } from './store';
+import { settingsSpec } from './specs';
+import type { ProviderSettingsSpec, SettingField } from './types';
+
+export type ValueSource = 'env' | 'stored' | 'sandbox' | 'missing';
+
+/** One field as the browser may see it: secrets masked, the winning source named. */
+export interface FieldView {
+  key: string;
+  label: string;
+  secret: boolean;
+  required: boolean;
+  env: string;
+  help?: string;
+  source: ValueSource;
+  /** Clear text for options, a mask for secrets, null when missing. */
+  display: string | null;
+  /** Also stored in the database while the environment overrides it. */
+  storedToo: boolean;
+}
+
+export interface SettingsView {
+  provider: string;
+  displayName: string;
+  enabled: boolean;
+  rowExists: boolean;
+  fields: FieldView[];
+  missing: string[];
+  secretsError?: string;
+  updatedAt: Date | null;
+}
+
+/** "••••••5678" for long secrets, "••••••" for short ones: recognisable, never usable. */
+export function maskSecret(value: string): string {
+  return value.length >= 16 ? `••••••${value.slice(-4)}` : '••••••';
+}
+
+export async function providerSettingsView(db: DbOrTx, provider: string): Promise<SettingsView | null> {
+  const spec = settingsSpec(provider);
+  if (!spec) return null;
+  return buildView(spec, await readProviderSettings(db, provider));
+}
+
+export function buildView(spec: ProviderSettingsSpec, stored: StoredSettings | null): SettingsView {
+  const env = getEnv() as unknown as Record<string, unknown>;
+  // As in the providers' config: the sandbox stands in only while no real base URL is set.
+  const baseField = spec.fields.find((f) => f.key === 'baseUrl');
+  const realBase = baseField && (env[baseField.env] || stored?.options.baseUrl);
+  const sandbox = env.SANDBOX_URL && !realBase ? spec.sandboxDefaults(String(env.SANDBOX_URL)) : {};
+  const fields = spec.fields.map((field) => fieldView(field, env[field.env], stored, sandbox[field.key]));
+  return {
+    provider: spec.provider,
+    displayName: spec.displayName,
+    enabled: stored?.enabled ?? true,
+    rowExists: stored !== null,
+    fields,
+    missing: fields.filter((f) => f.required && f.source === 'missing').map((f) => f.label),
+    secretsError: stored?.secretsError,
+    updatedAt: stored?.updatedAt ?? null,
+  };
+}
+
+function fieldView(field: SettingField, envValue: unknown, stored: StoredSettings | null, sandboxValue: string | undefined): FieldView {
+  const storedValue = (field.secret ? stored?.secrets : stored?.options)?.[field.key];
+  const [source, value]: [ValueSource, string | undefined] =
+    typeof envValue === 'string' && envValue !== ''
+      ? ['env', envValue]
+      : storedValue
+        ? ['stored', storedValue]
+        : sandboxValue
+          ? ['sandbox', sandboxValue]
+          : ['missing', undefined];
+  return {
+    key: field.key,
+    label: field.label,
+    secret: field.secret,
+    required: field.required,
+    env: field.env,
+    help: field.help,
+    source,
+    display: value === undefined ? null : field.secret ? maskSecret(value) : value,
+    storedToo: source === 'env' && Boolean(storedValue),
+  };
+}
