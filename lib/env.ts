@@ -30,6 +30,8 @@ const envSchema = z.object({
   RECONCILE_GRACE_SECONDS: seconds(60),
   CHECKOUT_POLL_SECONDS: seconds(10),
   CHECKOUT_GIVE_UP_SECONDS: seconds(90),
+  /** The payment page's first status check comes this long after the request was sent. */
+  CHECKOUT_FIRST_CHECK_SECONDS: seconds(15),
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
 
   MPESA_BASE_URL: z.url().optional(),
@@ -45,6 +47,15 @@ const envSchema = z.object({
   MPESA_CONFIRM_WITH_QUERY: flag.optional(),
   /** Seconds the STK prompt stays answerable on the phone. */
   MPESA_PROMPT_SECONDS: seconds(60),
+
+  /** ClickPesa (Tanzania). Unset in development: the sandbox stands in (SANDBOX_URL). */
+  CLICKPESA_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CLICKPESA_CLIENT_ID: optionalText,
+  CLICKPESA_API_KEY: optionalText,
+  /** The application's checksum key: set it exactly when checksum is enabled in ClickPesa's dashboard. */
+  CLICKPESA_CHECKSUM_KEY: optionalText,
+  /** Seconds the USSD prompt stays answerable (undocumented by ClickPesa; MNOs use about 60). */
+  CLICKPESA_PROMPT_SECONDS: seconds(60),
 
   OMARI_API_BASE_URL: z.url().optional(),
   OMARI_MERCHANT_KEY: optionalText,
@@ -64,6 +75,14 @@ const envSchema = z.object({
   QMONEY_OTP_SECONDS: otpSeconds,
   /** Reuse a token whose expiry Qmoney does not state ("-1") for at most this long. */
   QMONEY_TOKEN_MAX_AGE_SECONDS: seconds(300),
+
+  /** HMAC key of the Malipo-Signature header on outbound merchant webhooks (whsec_... or any 32+ chars). */
+  WEBHOOK_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Seconds one merchant webhook delivery may take before it counts as failed. */
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+  /** Merchant API rate limits per API key, per minute (POST counts against both). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  API_WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
 
   /** OTP limits (the ceilings; may be lowered, never raised). */
   OTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5, 'must be at most 5').default(5),

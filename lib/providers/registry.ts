@@ -2,6 +2,8 @@ import 'server-only';
 import type { DbOrTx } from '@/db';
 import { getEnv } from '@/lib/env';
 import { readAllProviderSettings, type StoredSettings } from '@/lib/settings/store';
+import { resolveClickPesaConfig } from './clickpesa/config';
+import { createClickPesaProvider } from './clickpesa';
 import { resolveMpesaConfig } from './mpesa/config';
 import { createMpesaProvider } from './mpesa';
 import { resolveOmariConfig } from './omari/config';
@@ -28,6 +30,8 @@ export async function loadProviders(db: DbOrTx): Promise<Map<ProviderId, Provide
   for (const id of PROVIDER_IDS) result.set(id, { id, provider: null, reason: 'not available in this version' });
   const mpesa = resolveMpesaConfig(env, stored.mpesa);
   result.set('mpesa', mpesa ? { id: 'mpesa', provider: createMpesaProvider(mpesa) } : { id: 'mpesa', provider: null, reason: 'M-Pesa is not configured (MPESA_* variables)' });
+  const clickpesa = resolveClickPesaConfig(env, stored.clickpesa);
+  result.set('clickpesa', clickpesa ? { id: 'clickpesa', provider: createClickPesaProvider(clickpesa) } : { id: 'clickpesa', provider: null, reason: 'ClickPesa is not configured (CLICKPESA_* variables)' });
   const omari = resolveOmariConfig(env, stored.omari);
   result.set('omari', omari ? { id: 'omari', provider: createOmariProvider(omari) } : { id: 'omari', provider: null, reason: 'Omari is not configured (OMARI_* variables)' });
   const qmoney = resolveQmoneyConfig(env, stored.qmoney);

@@ -1,0 +1,33 @@
+import { getEnv } from '@/lib/env';
+import { resolveClickPesaConfig } from '@/lib/providers/clickpesa/config';
+import { handleClickPesaWebhook } from '@/lib/providers/clickpesa/webhook';
+import { loadStoredOptions } from '@/lib/providers/registry';
+import { getDb } from '@/lib/server/database';
+
+export const dynamic = 'force-dynamic';
+
+/** 64 KB is far above any ClickPesa webhook; anything bigger is not one. */
+const MAX_BODY = 64 * 1024;
+
+/**
+ * The URL to register in ClickPesa's dashboard: {APP_URL}/api/webhooks/clickpesa. The body is
+ * read raw so the checksum is verified on exactly what ClickPesa sent.
+ */
+export async function POST(req: Request): Promise<Response> {
+  const raw = await req.text();
+  if (raw.length > MAX_BODY) return Response.json({ received: false, error: 'body too large' }, { status: 413 });
+  const db = await getDb();
+  const config = resolveClickPesaConfig(getEnv(), (await loadStoredOptions(db)).clickpesa);
+  const outcome = await handleClickPesaWebhook(db, config, raw);
+  switch (outcome.kind) {
+    case 'disabled':
+      return Response.json({ received: false, error: 'ClickPesa is not configured' }, { status: 404 });
+    case 'malformed':
+      return Response.json({ received: false, error: 'malformed webhook' }, { status: 400 });
+    case 'forged':
+      return Response.json({ received: false, error: 'invalid checksum' }, { status: 401 });
+    default:
+      // Unknown references and duplicates are recorded and acknowledged so they are not resent.
+      return Response.json({ received: true });
+  }
+}

@@ -1,0 +1,70 @@
+// ClickPesa checksums (providers.md §2.6): HMAC-SHA256 with the app's checksum key, over the
+// payload without its own `checksum`/`checksumMethod` fields. Two generations exist: we sign
+// requests with the current "canonical" one and accept either on incoming webhooks.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export type ChecksumMethod = 'canonical' | 'legacy';
+type JsonObject = Record<string, unknown>;
+
+const SIGNATURE_KEYS = new Set(['checksum', 'checksumMethod']);
+
+function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function withoutSignature(payload: JsonObject): JsonObject {
+  return Object.fromEntries(Object.entries(payload).filter(([key]) => !SIGNATURE_KEYS.has(key)));
+}
+
+/** Object keys sorted at every level; arrays keep their order; values keep their JSON types. */
+export function canonicalize(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonicalize);
+  if (isObject(value)) {
+    const sorted: JsonObject = {};
+    for (const key of Object.keys(value).sort()) sorted[key] = canonicalize(value[key]);
+    return sorted;
+  }
+  return value;
+}
+
+/** Current algorithm: compact JSON of the recursively key-sorted payload. */
+export function canonicalMessage(payload: JsonObject): string {
+  return JSON.stringify(canonicalize(withoutSignature(payload)));
+}
+
+/** 2025-03 algorithm: the top-level values in key order, concatenated with no separator. */
+export function legacyMessage(payload: JsonObject): string {
+  const fields = withoutSignature(payload);
+  return Object.keys(fields)
+    .sort()
+    .map((key) => String(fields[key]))
+    .join('');
+}
+
+export function computeChecksum(payload: JsonObject, key: string, method: ChecksumMethod = 'canonical'): string {
+  const message = method === 'canonical' ? canonicalMessage(payload) : legacyMessage(payload);
+  return createHmac('sha256', key).update(message, 'utf8').digest('hex');
+}
+
+/** Adds `checksum` and `checksumMethod` (canonical) to an outgoing request body. */
+export function withChecksum<T extends JsonObject>(payload: T, key: string): T & { checksum: string; checksumMethod: 'canonical' } {
+  return { ...payload, checksum: computeChecksum(payload, key, 'canonical'), checksumMethod: 'canonical' };
+}
+
+function sameHex(expected: string, given: string): boolean {
+  const a = Buffer.from(expected, 'utf8');
+  const b = Buffer.from(given.trim().toLowerCase(), 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Which algorithm `payload.checksum` matches, or null. `checksumMethod` is not trusted to pick
+ * the algorithm: whether ClickPesa sends it is UNCONFIRMED, and a forger could set it.
+ */
+export function verifyChecksum(payload: JsonObject, key: string): ChecksumMethod | null {
+  const given = payload.checksum;
+  if (typeof given !== 'string' || given === '') return null;
+  if (sameHex(computeChecksum(payload, key, 'canonical'), given)) return 'canonical';
+  if (sameHex(computeChecksum(payload, key, 'legacy'), given)) return 'legacy';
+  return null;
+}

@@ -1,0 +1,85 @@
+// ClickPesa webhook bodies, both documented generations (providers.md §2.5): the event name under
+// `event` or `eventType`, and data fields named id/paymentId, collectedAmount/amount,
+// collectedCurrency/currency. Pure: verification and parsing only, no database.
+import { z } from 'zod';
+import { verifyChecksum, type ChecksumMethod } from './checksum';
+import type { ClickPesaRecordFields } from './outcome';
+
+const text = z.string().trim().min(1);
+const amount = z.union([z.string(), z.number()]);
+
+const dataSchema = z.object({
+  id: text.optional(),
+  paymentId: text.optional(),
+  status: text.optional(),
+  orderReference: text,
+  paymentReference: z.string().nullish(),
+  collectedAmount: amount.nullish(),
+  amount: amount.nullish(),
+  collectedCurrency: z.string().nullish(),
+  currency: z.string().nullish(),
+  message: z.string().nullish(),
+  channel: z.string().nullish(),
+});
+
+const webhookSchema = z.object({ event: text.optional(), eventType: text.optional(), data: dataSchema });
+
+export const PAYMENT_EVENTS = ['PAYMENT RECEIVED', 'PAYMENT FAILED'] as const;
+
+export interface ParsedClickPesaWebhook {
+  event: string;
+  orderReference: string;
+  /** Null for events that are not about a collection (payouts, deposits). */
+  record: ClickPesaRecordFields | null;
+}
+
+/** Parses a JSON object body; null when it is not a webhook we can read. */
+export function parseClickPesaWebhook(body: Record<string, unknown>): ParsedClickPesaWebhook | null {
+  const parsed = webhookSchema.safeParse(body);
+  if (!parsed.success) return null;
+  const { data } = parsed.data;
+  const event = (parsed.data.event ?? parsed.data.eventType ?? '').toUpperCase();
+  if (!(PAYMENT_EVENTS as readonly string[]).includes(event)) return { event: event || 'UNKNOWN', orderReference: data.orderReference, record: null };
+  return {
+    event,
+    orderReference: data.orderReference,
+    record: {
+      // An event without a status says it all in its name.
+      status: data.status ?? (event === 'PAYMENT RECEIVED' ? 'SUCCESS' : 'FAILED'),
+      id: data.id ?? data.paymentId ?? null,
+      paymentReference: data.paymentReference ?? null,
+      collectedAmount: data.collectedAmount ?? data.amount ?? null,
+      collectedCurrency: data.collectedCurrency ?? data.currency ?? null,
+      message: data.message ?? null,
+      channel: data.channel ?? null,
+    },
+  };
+}
+
+export type SignatureCheck = { ok: true; method: ChecksumMethod; location: 'body' | 'data' } | { ok: false; reason: string };
+
+/**
+ * Where ClickPesa puts a webhook's checksum is UNCONFIRMED: the one SDK that shows it uses
+ * top-level `checksum` over the whole body; we also accept one inside `data`, computed over data.
+ */
+export function checkWebhookSignature(body: Record<string, unknown>, key: string): SignatureCheck {
+  if (typeof body.checksum === 'string') {
+    const method = verifyChecksum(body, key);
+    return method ? { ok: true, method, location: 'body' } : { ok: false, reason: 'checksum does not match' };
+  }
+  const data = body.data;
+  if (data && typeof data === 'object' && !Array.isArray(data) && typeof (data as Record<string, unknown>).checksum === 'string') {
+    const method = verifyChecksum(data as Record<string, unknown>, key);
+    return method ? { ok: true, method, location: 'data' } : { ok: false, reason: 'checksum does not match' };
+  }
+  return { ok: false, reason: 'checksum missing' };
+}
+
+export function parseJsonObject(raw: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
