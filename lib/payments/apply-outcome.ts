@@ -58,6 +58,7 @@ async function applyTransition(tx: Tx, payment: Payment, outcome: ProviderOutcom
     failureMessage: to === 'success' ? null : (outcome.message ?? payment.failureMessage),
     completedAt: new Date(),
     nextCheckAt: null,
+    notes: notesAfter(payment, outcome, to),
   });
   if (!moved) return { applied: false, payment, reason: 'not_allowed' };
   await recordEvent(tx, {
@@ -80,6 +81,17 @@ async function applyTransition(tx: Tx, payment: Payment, outcome: ProviderOutcom
   }
   await enqueueStatusWebhook(tx, moved);
   return { applied: true, payment: moved, credited };
+}
+
+/**
+ * The provider's extra details, plus, on success, the payment record the Omari seed describes:
+ * method, status, provider reference and debit reference, kept with the payment.
+ */
+function notesAfter(payment: Payment, outcome: ProviderOutcome, to: PaymentStatus): Record<string, unknown> {
+  const notes = { ...payment.notes, ...outcome.notes };
+  if (to !== 'success') return notes;
+  const providerReference = outcome.providerTransactionId ?? outcome.receipt ?? payment.providerTransactionId ?? payment.receipt ?? payment.providerReference;
+  return { ...notes, record: { method: payment.provider, status: 'success', provider_reference: providerReference, debit_reference: outcome.notes?.debitReference ?? null } };
 }
 
 /** A callback or query for a payment that is already final: never changes it, may flag it. */

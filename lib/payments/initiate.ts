@@ -8,6 +8,8 @@ import { getProvider } from '@/lib/providers/registry';
 import { ProviderRejectedError, ProviderUnavailableError, type PaymentProvider, type ProviderId } from '@/lib/providers/types';
 import { recordEvent } from './events';
 import { newId } from './ids';
+import { releaseOtpSend, reserveOtpSend } from './otp-limits';
+import { otpLifetimeSeconds } from './otp-rules';
 import { balanceOf, minimumPaymentOf, type Order } from './orders';
 import { findPayment, transitionPayment, type Payment } from './payment-store';
 import { normalizeMsisdn } from './phone';
@@ -65,6 +67,10 @@ async function createPendingPayment(
     checkAmountAgainstOrder(order, amountMinor);
     const amountProblem = provider.checkAmount(amountMinor, currency);
     if (amountProblem) throw invalid('amount', amountProblem);
+    // A retry or resend reuses the original's reference, which passed these rules already.
+    const ruleProblem = provider.checkRequest?.({ msisdn: input.msisdn, currency, reference: input.retryOf ? null : (input.reference ?? null) });
+    if (ruleProblem) throw invalid(ruleProblem.field, ruleProblem.message);
+    const otp = provider.flow === 'otp';
 
     const [payment] = await tx
       .insert(payments)
@@ -81,9 +87,12 @@ async function createPendingPayment(
         apiKeyId: input.apiKeyId ?? null,
         retryOf: input.retryOf ?? null,
         clientToken: input.clientToken ?? null,
+        otpSends: otp ? 1 : 0,
       })
       .returning();
     if (!payment) throw new Error('payment insert returned no row');
+    // Refused here (429) when the phone had its codes for this window: no row, no provider call.
+    if (otp) await reserveOtpSend(tx, input.msisdn, payment.id);
     await recordEvent(tx, { paymentId: payment.id, provider: provider.id, kind: 'status_change', summary: `created: ${formatMoney(amountMinor, currency)} to ${input.msisdn}` });
     return { payment, order, existing: false };
   });
@@ -104,15 +113,18 @@ async function startWithProvider(db: Db, provider: PaymentProvider, payment: Pay
   try {
     const result = await provider.initiate(toProviderPayment(payment, order), ctx);
     if (result.status === 'failed') {
+      // The provider answered and refused: no code went out, so the send does not count.
+      if (payment.otpSends > 0) await releaseOtpSend(db, payment.id);
       return await failBeforeStart(db, payment, result.code, result.message);
     }
     const env = getEnv();
+    const answerWithin = result.status === 'awaiting_otp' ? Math.min(result.answerWithinSeconds, otpLifetimeSeconds(provider.otpSeconds)) : result.answerWithinSeconds;
     const moved = await transitionPayment(db, payment.id, result.status, {
       providerReference: result.providerReference,
       merchantRequestId: result.merchantRequestId ?? null,
       otpReference: result.otpReference ?? null,
       providerStatus: result.providerStatus ?? null,
-      expiresAt: new Date(Date.now() + result.answerWithinSeconds * 1000),
+      expiresAt: new Date(Date.now() + answerWithin * 1000),
       nextCheckAt: new Date(Date.now() + env.RECONCILE_GRACE_SECONDS * 1000),
       notes: { ...payment.notes, ...result.notes },
     });

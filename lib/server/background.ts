@@ -1,13 +1,15 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
 import { reconcileDuePayments } from '@/lib/payments';
+import { expireStaleOtps } from '@/lib/payments/otp-close';
 import { getDb } from './database';
 
 /** One pass of everything that runs in the background; safe to run from several places at once. */
 export async function runBackgroundWork() {
   const db = await getDb();
   const reconciled = await reconcileDuePayments(db);
-  return { reconciled };
+  const otpExpired = await expireStaleOtps(db);
+  return { reconciled, otpExpired };
 }
 
 const globalForTimer = globalThis as unknown as { malipoBackgroundTimer?: NodeJS.Timeout };
