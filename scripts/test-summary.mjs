@@ -8,14 +8,14 @@ let failed = failedSteps;
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 
-const vitest = read('test-results/vitest.json');
+const vitest = read('.reports/vitest.json');
 if (vitest) {
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests + (vitest.numRuntimeErrors ?? 0);
   if (!vitest.success && vitest.numFailedTests === 0) failed += 1; // a suite crashed outside tests
 } else failed += 1;
 
-const playwright = read('test-results/playwright.json');
+const playwright = read('.reports/playwright.json');
 if (playwright) {
   passed += playwright.stats.expected + playwright.stats.flaky;
   failed += playwright.stats.unexpected + (playwright.errors?.length ?? 0);

@@ -5,12 +5,13 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-mkdir -p test-results
+mkdir -p .reports
 step() { printf '\n==> %s\n' "$*"; }
 
 step "packages"
 if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund || npm install --no-audit --no-fund || exit 1
+  # npm ci can refuse a lock lacking other platforms' optional builds (registry lag): fall back.
+  npm ci --no-audit --no-fund --loglevel=error 2>/dev/null || npm install --no-audit --no-fund || exit 1
 fi
 
 step "chromium"
@@ -42,8 +43,8 @@ step "lint"
 npx eslint . || failed_steps=$((failed_steps + 1))
 
 step "unit + integration tests (vitest)"
-rm -f test-results/vitest.json test-results/playwright.json
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+rm -f .reports/vitest.json .reports/playwright.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json
 
 step "build"
 if npx next build; then
