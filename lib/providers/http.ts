@@ -11,7 +11,7 @@ export interface ProviderRequest {
   timeoutMs: number;
   /** Short label for the event log, e.g. "STK push". */
   label: string;
-  /** Extra strings to blank out wherever they appear in the log (path tokens, callback URLs). */
+  /** Extra strings to blank out wherever they appear in the log, request and response (path tokens, bearer tokens echoed in errors). */
   secrets?: string[];
 }
 
@@ -40,7 +40,7 @@ export async function callProvider(req: ProviderRequest, ctx: ProviderCallContex
   }
   const text = await response.text();
   const body = parseLenient(text);
-  await ctx?.record({ kind: 'response', summary: `${req.label}: HTTP ${response.status}`, httpStatus: response.status, payload: redact(body) });
+  await ctx?.record({ kind: 'response', summary: `${req.label}: HTTP ${response.status}`, httpStatus: response.status, payload: scrub(redact(body), secrets) });
   return { status: response.status, body };
 }
 
