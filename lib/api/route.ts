@@ -5,11 +5,17 @@ import { AppError } from '@/lib/errors';
 import { getDb } from '@/lib/server/database';
 import { authenticateApiKey, type ApiPrincipal } from './api-keys';
 import { errorResponse } from './envelope';
+import { runIdempotent } from './idempotency';
+import { enforceRateLimit, rateLimitHeaders, type RateLimitClass, type RateLimitState } from './rate-limit';
 
 interface RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P extends z.ZodType | undefined> {
   body?: B;
   query?: Q;
   params?: P;
+  /** Per-key rate limit class; default: reads for GET, writes for everything else. */
+  rateLimit?: RateLimitClass | false;
+  /** Honour Idempotency-Key on POST (default true). */
+  idempotency?: boolean;
 }
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -24,33 +30,49 @@ export interface ApiContext<B, Q, P> {
 }
 
 /**
- * Wraps every merchant API handler: API key authentication, zod parsing of params, query and
- * body, and translation of every error into the envelope. Handlers only do their one job.
+ * Wraps every merchant API handler: API key authentication, the key's rate limit, zod parsing of
+ * params, query and body, Idempotency-Key on POST, and translation of every error into the
+ * envelope. Handlers only do their one job.
  */
 export function apiRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
   options: RouteOptions<B, Q, P>,
   handler: (ctx: ApiContext<Infer<B>, Infer<Q>, Infer<P>>) => Promise<Response>,
 ) {
   return async (req: Request, segment: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    let limits: RateLimitState | null = null;
     try {
       const db = await getDb();
       const principal = await authenticateApiKey(db, req.headers.get('authorization'));
       if (!principal) throw new AppError('unauthorized', 'a valid API key is required: Authorization: Bearer <key>');
+      const method = req.method.toUpperCase();
+      if (options.rateLimit !== false) limits = await enforceRateLimit(db, principal.keyId, options.rateLimit ?? (method === 'GET' || method === 'HEAD' ? 'read' : 'write'));
       const params = options.params ? options.params.parse(await segment.params) : undefined;
       const query = options.query ? options.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
-      const body = options.body ? options.body.parse(await readJson(req)) : undefined;
-      return await handler({ req, db, principal, body, query, params } as ApiContext<Infer<B>, Infer<Q>, Infer<P>>);
+      const raw = method === 'GET' || method === 'HEAD' ? '' : await readBody(req);
+      const body = options.body ? options.body.parse(parseJson(req, raw)) : undefined;
+      const run = () => handler({ req, db, principal, body, query, params } as ApiContext<Infer<B>, Infer<Q>, Infer<P>>);
+      const response = method === 'POST' && options.idempotency !== false ? await runIdempotent(db, principal.keyId, req, raw, run) : await run();
+      return withHeaders(response, limits);
     } catch (error) {
-      return errorResponse(error);
+      return withHeaders(errorResponse(error), limits);
     }
   };
 }
 
-async function readJson(req: Request): Promise<unknown> {
-  const type = req.headers.get('content-type') ?? '';
-  if (!type.includes('application/json')) throw new AppError('validation_error', 'body must be JSON (Content-Type: application/json)', 'body');
+function withHeaders(response: Response, limits: RateLimitState | null): Response {
+  if (limits) for (const [name, value] of Object.entries(rateLimitHeaders(limits))) response.headers.set(name, value);
+  return response;
+}
+
+async function readBody(req: Request): Promise<string> {
   const text = await req.text();
   if (text.length > 64 * 1024) throw new AppError('validation_error', 'body is too large (64 KB at most)', 'body');
+  return text;
+}
+
+function parseJson(req: Request, text: string): unknown {
+  const type = req.headers.get('content-type') ?? '';
+  if (!type.includes('application/json')) throw new AppError('validation_error', 'body must be JSON (Content-Type: application/json)', 'body');
   try {
     return JSON.parse(text);
   } catch {

@@ -9,5 +9,8 @@ process.env.PGLITE_DIR = 'memory://';
 process.env.SEED_DEMO_DATA = '1';
 process.env.RECONCILER_ENABLED = '0';
 process.env.BOOTSTRAP_API_KEY = 'test-bootstrap-key-0123456789';
+// Every test file shares the bootstrap key and the run's database, hence its rate-limit windows.
+process.env.API_RATE_LIMIT_PER_MINUTE = '1000000';
+process.env.API_WRITE_RATE_LIMIT_PER_MINUTE = '1000000';
 (process.env as Record<string, string>).NODE_ENV = 'test';
 resetEnvCache();

@@ -1,0 +1,129 @@
+import 'server-only';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { idempotencyKeys } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { errorResponse } from './envelope';
+import { IDEMPOTENCY_KEY_PATTERN, requestFingerprint } from './idempotency-hash';
+
+/** A stored answer is replayed for this long (the issue asks for at least 24 h). */
+export const IDEMPOTENCY_TTL_HOURS = 24;
+/**
+ * A request still "in flight" after this long died with its process (a provider call times out
+ * after 15 s); the key may then be taken over. Until then a second request gets 409.
+ */
+export const IN_FLIGHT_LEASE_SECONDS = 120;
+
+export interface IdempotencyScope {
+  apiKeyId: number;
+  key: string;
+  method: string;
+  path: string;
+  fingerprint: string;
+}
+
+/** Past its replay window, or claimed by a request that died before answering. */
+const staleCondition = sql`(${idempotencyKeys.expiresAt} <= now() or (${idempotencyKeys.state} = 'in_flight' and ${idempotencyKeys.createdAt} < now() - ${`${IN_FLIGHT_LEASE_SECONDS} seconds`}::interval))`;
+
+export type IdempotencyStart = { kind: 'proceed' } | { kind: 'replay'; status: number; body: unknown };
+
+export function readIdempotencyKey(req: Request): string | null {
+  const key = req.headers.get('idempotency-key');
+  if (key === null) return null;
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) throw new AppError('validation_error', 'Idempotency-Key must be 1-255 printable ASCII characters', 'Idempotency-Key');
+  return key;
+}
+
+/**
+ * Claims the key for this request, or says what to do instead. The claim is one INSERT on the
+ * (api_key_id, key) primary key, so of any number of concurrent requests exactly one proceeds.
+ */
+export async function beginIdempotent(db: Db, scope: IdempotencyScope): Promise<IdempotencyStart> {
+  for (let round = 0; round < 3; round++) {
+    const claimed = await db
+      .insert(idempotencyKeys)
+      .values({ apiKeyId: scope.apiKeyId, key: scope.key, method: scope.method, path: scope.path, requestHash: scope.fingerprint, state: 'in_flight', expiresAt: sql`now() + ${`${IDEMPOTENCY_TTL_HOURS} hours`}::interval` })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (claimed.length > 0) return { kind: 'proceed' };
+
+    const [existing] = await db
+      .select({
+        requestHash: idempotencyKeys.requestHash,
+        method: idempotencyKeys.method,
+        path: idempotencyKeys.path,
+        state: idempotencyKeys.state,
+        responseStatus: idempotencyKeys.responseStatus,
+        responseBody: idempotencyKeys.responseBody,
+        stale: sql<boolean>`${staleCondition}`,
+      })
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.apiKeyId, scope.apiKeyId), eq(idempotencyKeys.key, scope.key)));
+    if (!existing) continue; // deleted in between (released after a 5xx): claim again
+    if (existing.stale) {
+      // Stale: delete only that stale row (another request may be doing the same), then claim.
+      await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.apiKeyId, scope.apiKeyId), eq(idempotencyKeys.key, scope.key), staleCondition));
+      continue;
+    }
+    if (existing.requestHash !== scope.fingerprint || existing.method !== scope.method || existing.path !== scope.path) {
+      throw new AppError('unprocessable', 'this Idempotency-Key was already used with a different request (method, path or body); use a new key for a new request', 'Idempotency-Key');
+    }
+    if (existing.state !== 'done' || existing.responseStatus === null) {
+      throw new AppError('idempotency_conflict', 'a request with this Idempotency-Key is still being processed; retry in a moment to get its result', 'Idempotency-Key', { retryAfter: 1 });
+    }
+    return { kind: 'replay', status: existing.responseStatus, body: existing.responseBody };
+  }
+  throw new AppError('idempotency_conflict', 'could not claim the Idempotency-Key; retry in a moment', 'Idempotency-Key', { retryAfter: 1 });
+}
+
+/** Stores the first answer for replay. */
+export async function completeIdempotent(db: Db, scope: IdempotencyScope, status: number, body: unknown): Promise<void> {
+  await db
+    .update(idempotencyKeys)
+    .set({ state: 'done', responseStatus: status, responseBody: body })
+    .where(and(eq(idempotencyKeys.apiKeyId, scope.apiKeyId), eq(idempotencyKeys.key, scope.key), eq(idempotencyKeys.state, 'in_flight')));
+}
+
+/** After a 5xx nothing is stored: the key is freed so the client's retry runs for real. */
+export async function releaseIdempotent(db: Db, scope: IdempotencyScope): Promise<void> {
+  await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.apiKeyId, scope.apiKeyId), eq(idempotencyKeys.key, scope.key), eq(idempotencyKeys.state, 'in_flight')));
+}
+
+/** Background clean-up of answers past their replay window. */
+export async function purgeExpiredIdempotencyKeys(db: Db, limit = 1000): Promise<number> {
+  const rows = await db
+    .delete(idempotencyKeys)
+    .where(sql`(${idempotencyKeys.apiKeyId}, ${idempotencyKeys.key}) in (select api_key_id, key from ${idempotencyKeys} where ${lt(idempotencyKeys.expiresAt, sql`now()`)} limit ${limit})`)
+    .returning({ key: idempotencyKeys.key });
+  return rows.length;
+}
+
+/**
+ * Runs a POST under its Idempotency-Key (when the client sent one): the first answer (2xx or
+ * 4xx, errors included) is stored and replayed byte-for-byte in meaning for 24 h; a 5xx or a
+ * crash frees the key so a retry runs again.
+ */
+export async function runIdempotent(db: Db, apiKeyId: number, req: Request, rawBody: string, run: () => Promise<Response>): Promise<Response> {
+  const key = readIdempotencyKey(req);
+  if (key === null) return run();
+  const path = new URL(req.url).pathname;
+  const scope: IdempotencyScope = { apiKeyId, key, method: req.method.toUpperCase(), path, fingerprint: requestFingerprint(req.method, path, rawBody) };
+  const start = await beginIdempotent(db, scope);
+  if (start.kind === 'replay') {
+    return Response.json(start.body, { status: start.status, headers: { 'idempotent-replayed': 'true' } });
+  }
+  let response: Response;
+  try {
+    response = await run();
+  } catch (error) {
+    response = errorResponse(error);
+  }
+  try {
+    if (response.status >= 500) await releaseIdempotent(db, scope);
+    else await completeIdempotent(db, scope, response.status, await response.clone().json());
+  } catch (error) {
+    // The answer still goes out; the key stays in flight until its lease ends.
+    console.error('[malipo] could not store the idempotent response', error instanceof Error ? error.message : error);
+  }
+  return response;
+}
