@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import useSWR from 'swr';
 import type { ShopperPaymentView } from '@/lib/payments/shopper-view';
 import { checkAgainAction, retryAction } from '@/app/(shop)/actions';
+import { OtpStep, ResendForm } from './otp-step';
 
 interface Props {
   initial: ShopperPaymentView;
@@ -38,7 +39,8 @@ export function PaymentModal({ initial, pollSeconds, giveUpSeconds }: Props) {
   const now = useNow(initial.serverTime, payment.terminal);
   const secondsLeft = payment.expiresAt ? Math.max(0, Math.round((payment.expiresAt - now) / 1000)) : null;
   // Counted from when the request was sent, so a reload does not restart the wait.
-  const gaveUp = !payment.terminal && now - payment.createdAt > giveUpSeconds * 1000;
+  // An OTP step waits for the shopper, not for a provider: it never "gives up" on its own.
+  const gaveUp = !payment.terminal && payment.flow !== 'otp' && now - payment.createdAt > giveUpSeconds * 1000;
 
   useEffect(() => {
     if (payment.status === 'success') router.replace(`/receipt/${payment.id}`);
@@ -52,6 +54,8 @@ export function PaymentModal({ initial, pollSeconds, giveUpSeconds }: Props) {
             <Title>Payment received</Title>
           ) : payment.terminal ? (
             <Failure payment={payment} />
+          ) : payment.status === 'awaiting_otp' ? (
+            <OtpStep payment={payment} secondsLeft={secondsLeft} />
           ) : gaveUp ? (
             <Stalled payment={payment} />
           ) : (
@@ -65,6 +69,14 @@ export function PaymentModal({ initial, pollSeconds, giveUpSeconds }: Props) {
 }
 
 function Waiting({ payment, secondsLeft }: { payment: ShopperPaymentView; secondsLeft: number | null }) {
+  if (payment.flow === 'otp') {
+    return (
+      <>
+        <Title>Checking your code</Title>
+        <p>{payment.message}</p>
+      </>
+    );
+  }
   return (
     <>
       <Title>Check your phone</Title>
@@ -105,10 +117,15 @@ function Failure({ payment }: { payment: ShopperPaymentView }) {
     <>
       <Title>{payment.status === 'cancelled' ? 'Payment cancelled' : payment.status === 'expired' ? 'Request expired' : 'Payment failed'}</Title>
       <p>{payment.message}</p>
-      <form action={retryAction}>
-        <input type="hidden" name="paymentId" value={payment.id} />
-        <SubmitButton>Retry</SubmitButton>
-      </form>
+      {payment.flow === 'otp' ? (
+        // A new code is a new initiation, limited per phone; other OTP failures start again.
+        payment.status === 'expired' && <ResendForm payment={payment} />
+      ) : (
+        <form action={retryAction}>
+          <input type="hidden" name="paymentId" value={payment.id} />
+          <SubmitButton>Retry</SubmitButton>
+        </form>
+      )}
       <a href={`/checkout/${payment.orderId}`} className="block text-center text-brand-700 underline underline-offset-2">
         Use another number or method
       </a>

@@ -4,6 +4,10 @@ import { getProvider } from '@/lib/providers/registry';
 import type { ProviderId } from '@/lib/providers/types';
 import { formatMoney, type Currency } from './money';
 import type { Payment } from './payment-store';
+import { OTP_CODES, expireOtpIfDue } from './otp-close';
+import { otpLimits, otpSendStatus } from './otp-limits';
+import { triesLeftOf } from './otp-rules';
+import { findPayment, type Payment as StoredPayment } from './payment-store';
 import { maskMsisdn } from './phone';
 import { isRetryable, isTerminal, type PaymentStatus } from './state-machine';
 
@@ -15,6 +19,9 @@ export interface ShopperPaymentView {
   retryable: boolean;
   provider: string;
   providerName: string;
+  flow: 'push' | 'otp' | 'redirect';
+  /** OTP payments: tries left on this code, and codes the phone may still be sent now. */
+  otp: { triesLeft: number; sendsLeft: number; resendInSeconds: number } | null;
   amount: string;
   phone: string | null;
   receipt: string | null;
@@ -28,9 +35,12 @@ export interface ShopperPaymentView {
   serverTime: number;
 }
 
-export async function shopperViewOf(db: Db, payment: Payment): Promise<ShopperPaymentView> {
+export async function shopperViewOf(db: Db, stored: Payment): Promise<ShopperPaymentView> {
+  // A code nobody entered in time is expired here too, not only by the background pass.
+  const payment = (await expireOtpIfDue(db, stored)) ? ((await findPayment(db, stored.id)) ?? stored) : stored;
   const provider = await getProvider(db, payment.provider as ProviderId);
   const status = payment.status as PaymentStatus;
+  const flow = provider?.flow ?? 'push';
   return {
     id: payment.id,
     status,
@@ -38,11 +48,13 @@ export async function shopperViewOf(db: Db, payment: Payment): Promise<ShopperPa
     retryable: isRetryable(status),
     provider: payment.provider,
     providerName: provider?.displayName ?? payment.provider,
+    flow,
+    otp: flow === 'otp' ? await otpViewOf(db, payment) : null,
     amount: formatMoney(payment.amountMinor, payment.currency as Currency),
     phone: payment.msisdn ? maskMsisdn(payment.msisdn) : null,
     receipt: payment.receipt,
     otpReference: payment.otpReference,
-    message: messageFor(status, payment, provider?.shopperMessage),
+    message: messageFor(status, payment, flow, provider?.shopperMessage),
     expiresAt: payment.expiresAt?.getTime() ?? null,
     createdAt: payment.createdAt.getTime(),
     orderId: payment.orderId,
@@ -50,12 +62,28 @@ export async function shopperViewOf(db: Db, payment: Payment): Promise<ShopperPa
   };
 }
 
-function messageFor(status: PaymentStatus, payment: Payment, explain?: (o: { status: string; code?: string | null }) => string): string {
+async function otpViewOf(db: Db, payment: StoredPayment): Promise<ShopperPaymentView['otp']> {
+  if (!payment.msisdn) return null;
+  const allowance = await otpSendStatus(db, payment.msisdn);
+  return { triesLeft: triesLeftOf(payment.otpAttempts, otpLimits().maxAttempts), sendsLeft: allowance.sendsLeft, resendInSeconds: allowance.retryAfterSeconds };
+}
+
+const OTP_MESSAGES: Record<string, string> = {
+  [OTP_CODES.expired]: 'The code expired before it was entered. You have not been charged; ask for a new code.',
+  [OTP_CODES.locked]: 'The code was wrong too many times, so this payment was stopped. You have not been charged; please start again.',
+  [OTP_CODES.cancelled]: 'You cancelled this payment. You have not been charged.',
+  [OTP_CODES.resent]: 'This code was replaced by a new one.',
+  [OTP_CODES.orderSettled]: 'This order was already paid by another payment, so this one was stopped. You have not been charged.',
+};
+
+function messageFor(status: PaymentStatus, payment: Payment, flow: string, explain?: (o: { status: string; code?: string | null }) => string): string {
+  if (payment.failureCode && Object.hasOwn(OTP_MESSAGES, payment.failureCode)) return OTP_MESSAGES[payment.failureCode] ?? '';
   switch (status) {
     case 'success':
       return 'Payment received. Thank you!';
     case 'pending':
     case 'processing':
+      if (flow === 'otp') return 'Checking your code…';
       return 'Check your phone and enter your PIN to approve the payment.';
     case 'awaiting_otp':
       return 'Enter the code we sent to your phone.';

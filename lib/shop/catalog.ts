@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { tours } from '@/db/schema';
+import { getEnv } from '@/lib/env';
 import { notFound } from '@/lib/errors';
 import { createOrder, type Order } from '@/lib/payments/orders';
 import type { Currency } from '@/lib/payments/money';
@@ -20,7 +21,8 @@ export async function bookTour(db: Db, slug: string, customerName: string | null
     description: tour.name,
     currency: tour.currency as Currency,
     totalMinor: tour.priceMinor,
-    depositPercent: tour.depositPercent,
+    // DEPOSIT_PERCENT, when set, overrides every tour's deposit share (0 = pay in full).
+    depositPercent: getEnv().DEPOSIT_PERCENT ?? tour.depositPercent,
     customerName,
     tourId: tour.id,
     startDate: tour.startDate,

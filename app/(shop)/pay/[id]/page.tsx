@@ -24,12 +24,13 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
   return (
     <div className="space-y-4">
       {/* Without JavaScript the page itself is the poll: it reloads every 10 s until final. */}
-      {!view.terminal && (
+      {/* Not on the OTP step: a reload would wipe the code being typed. */}
+      {!view.terminal && view.status !== 'awaiting_otp' && (
         <noscript>
           <meta httpEquiv="refresh" content={String(timings.pollSeconds)} />
         </noscript>
       )}
-      <h1 className="text-2xl font-bold">Approve the payment</h1>
+      <h1 className="text-2xl font-bold">{view.flow === 'otp' ? 'Confirm the payment' : 'Approve the payment'}</h1>
       <OrderSummary order={order} />
       <PaymentModal initial={view} pollSeconds={timings.pollSeconds} giveUpSeconds={timings.giveUpSeconds} />
     </div>

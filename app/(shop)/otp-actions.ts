@@ -1,0 +1,78 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { AppError } from '@/lib/errors';
+import { findOrder, findPayment } from '@/lib/payments';
+import { cancelOtpPayment } from '@/lib/payments/otp-close';
+import { confirmPaymentOtp } from '@/lib/payments/otp-confirm';
+import { resendOtp } from '@/lib/payments/otp-resend';
+import { otpLimits } from '@/lib/payments/otp-limits';
+import { triesLeftText } from '@/lib/payments/otp-rules';
+import { getDb } from '@/lib/server/database';
+
+// Public POST endpoints like every server action: each validates its own input. They only call
+// the OTP service, which enforces every limit; the page is a view of the result.
+
+export interface OtpFormState {
+  error?: string;
+  triesLeft?: number;
+}
+
+const paymentIdField = z.object({ paymentId: z.string().regex(/^pay_[0-9a-z]{20}$/) });
+
+export async function confirmOtpAction(_prev: OtpFormState, formData: FormData): Promise<OtpFormState> {
+  const { paymentId } = paymentIdField.parse({ paymentId: formData.get('paymentId') });
+  const otp = String(formData.get('otp') ?? '');
+  if (!/^\d{6}$/.test(otp.replace(/[\s-]/g, ''))) return { error: 'Enter the 6-digit code from the SMS.' };
+  try {
+    await confirmPaymentOtp(await getDb(), paymentId, otp);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === 'otp_invalid') {
+      const triesLeft = Number(error.details?.tries_left ?? 0);
+      return { error: `That code is wrong. ${triesLeftText(triesLeft)}.`, triesLeft };
+    }
+    if (error.code === 'provider_unavailable' && error.details?.status !== 'processing') {
+      return { error: 'The payment service did not answer. Your code was not used up; try again in a moment.' };
+    }
+    // Expired, locked, declined, already settled: the page shows what happened.
+    redirect(`/pay/${paymentId}`);
+  }
+  redirect(`/receipt/${paymentId}`);
+}
+
+export interface ResendState {
+  error?: string;
+}
+
+export async function resendOtpAction(_prev: ResendState, formData: FormData): Promise<ResendState> {
+  const { paymentId } = paymentIdField.parse({ paymentId: formData.get('paymentId') });
+  let nextId: string;
+  try {
+    nextId = (await resendOtp(await getDb(), paymentId)).id;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === 'rate_limited') {
+      const minutes = Math.max(1, Math.ceil(Number(error.details?.retryAfter ?? 60) / 60));
+      return { error: `You have had the most codes allowed for now (${otpLimits().maxSends} in 15 minutes). Ask again in ${minutes} min.` };
+    }
+    redirect(`/pay/${paymentId}`);
+  }
+  redirect(`/pay/${nextId}`);
+}
+
+export async function cancelOtpAction(formData: FormData): Promise<void> {
+  const { paymentId } = paymentIdField.parse({ paymentId: formData.get('paymentId') });
+  const db = await getDb();
+  const payment = await findPayment(db, paymentId);
+  if (!payment) redirect('/');
+  try {
+    await cancelOtpPayment(db, paymentId);
+  } catch (error) {
+    if (error instanceof AppError) redirect(`/pay/${paymentId}`);
+    throw error;
+  }
+  const order = await findOrder(db, payment.orderId);
+  redirect(order ? `/checkout/${order.reference}` : '/');
+}
