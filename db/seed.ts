@@ -1,7 +1,9 @@
 // Demo data for a fresh database: a small safari shop and orders waiting to be paid.
-import { count } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import type { Db } from './index';
-import { orders, tours } from './schema';
+import { orders, tours, users } from './schema';
+import { hashPassword } from '@/lib/auth/password';
+import { getEnv } from '@/lib/env';
 
 const TOURS = [
   { slug: 'maasai-mara-3-day', name: 'Maasai Mara, 3 days', country: 'Kenya', currency: 'KES', priceMinor: 4_500_000, depositPercent: 30, startDate: '2026-12-10', description: 'Game drives at dawn and dusk across the Mara, camping under the stars.' },
@@ -14,6 +16,7 @@ const TOURS = [
 ] as const;
 
 export async function seedDemoData(db: Db): Promise<boolean> {
+  await seedDemoUsers(db);
   const [existing] = await db.select({ n: count() }).from(tours);
   if ((existing?.n ?? 0) > 0) return false;
   const inserted = await db.insert(tours).values([...TOURS]).returning();
@@ -46,4 +49,34 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     }),
   );
   return true;
+}
+
+/** Demo sign-ins for the admin (documented in docs/admin.md); never on a public production URL. */
+export const DEMO_USERS = [
+  { email: 'admin@malipo.test', name: 'Demo Admin', role: 'admin', password: 'malipo-admin-demo' },
+  { email: 'viewer@malipo.test', name: 'Demo Viewer', role: 'viewer', password: 'malipo-viewer-demo' },
+] as const;
+
+/**
+ * Adds the demo admin and viewer when missing (a password changed since is kept). Production
+ * gets them only on a loopback APP_URL (`npm run demo`) or with SEED_DEMO_DATA set explicitly:
+ * known passwords must never guard a public admin. Real admins come from `npm run cli -- users:create`.
+ */
+export async function seedDemoUsers(db: Db): Promise<number> {
+  const env = getEnv();
+  const host = new URL(env.APP_URL).hostname;
+  const loopback = host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+  if (env.NODE_ENV === 'production' && !loopback && env.SEED_DEMO_DATA !== true) return 0;
+  const existing = new Set((await db.select({ email: users.email }).from(users).where(inArray(users.email, DEMO_USERS.map((u) => u.email)))).map((r) => r.email));
+  let added = 0;
+  for (const u of DEMO_USERS.filter((d) => !existing.has(d.email))) {
+    const rows = await db
+      .insert(users)
+      .values({ email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password) })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    added += rows.length;
+  }
+  if (added > 0) console.info(`[malipo] demo admin sign-ins: ${DEMO_USERS.map((u) => `${u.email} / ${u.password} (${u.role})`).join(', ')}`);
+  return added;
 }
