@@ -7,11 +7,12 @@ import { AppError, invalid, notFound } from '@/lib/errors';
 import { getProvider } from '@/lib/providers/registry';
 import { ProviderRejectedError, ProviderUnavailableError, type PaymentProvider, type ProviderId } from '@/lib/providers/types';
 import { recordEvent } from './events';
+import { transitionAndNotify } from './webhook-outbox';
 import { newId } from './ids';
 import { releaseOtpSend, reserveOtpSend } from './otp-limits';
 import { otpLifetimeSeconds } from './otp-rules';
 import { balanceOf, minimumPaymentOf, type Order } from './orders';
-import { findPayment, transitionPayment, type Payment } from './payment-store';
+import { findPayment, type Payment } from './payment-store';
 import { normalizeMsisdn } from './phone';
 import { recorderFor, toProviderPayment } from './provider-bridge';
 import { formatMoney, type Currency } from './money';
@@ -119,7 +120,7 @@ async function startWithProvider(db: Db, provider: PaymentProvider, payment: Pay
     }
     const env = getEnv();
     const answerWithin = result.status === 'awaiting_otp' ? Math.min(result.answerWithinSeconds, otpLifetimeSeconds(provider.otpSeconds)) : result.answerWithinSeconds;
-    const moved = await transitionPayment(db, payment.id, result.status, {
+    const moved = await transitionAndNotify(db, payment.id, result.status, {
       providerReference: result.providerReference,
       merchantRequestId: result.merchantRequestId ?? null,
       otpReference: result.otpReference ?? null,
@@ -139,7 +140,7 @@ async function startWithProvider(db: Db, provider: PaymentProvider, payment: Pay
 
 /** The provider never accepted the attempt, so no money can move: it fails right away. */
 async function failBeforeStart(db: Db, payment: Payment, code: string, message: string): Promise<Payment> {
-  const failed = await transitionPayment(db, payment.id, 'failed', { failureCode: code, failureMessage: message, completedAt: new Date() });
+  const failed = await transitionAndNotify(db, payment.id, 'failed', { failureCode: code, failureMessage: message, completedAt: new Date() });
   await recordEvent(db, { paymentId: payment.id, provider: payment.provider, kind: 'status_change', summary: `pending → failed (${code}: ${message})` });
   return failed ?? (await reload(db, payment.id));
 }

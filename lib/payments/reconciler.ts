@@ -6,6 +6,7 @@ import { applyProviderOutcome } from './apply-outcome';
 import { recordEvent } from './events';
 import type { Payment } from './payment-store';
 import { queryProvider } from './refresh';
+import { enqueueStatusWebhook } from './webhook-outbox';
 
 export interface ReconcileOptions {
   /** At most this many payments per run. */
@@ -56,13 +57,18 @@ export async function reconcileDuePayments(db: Db, options: ReconcileOptions = {
  * its callback arrives for an unknown reference and is recorded for a person to match.
  */
 async function expireStalePending(db: Db): Promise<number> {
-  const stale = await db
-    .update(payments)
-    .set({ status: 'expired', failureCode: 'not_sent', failureMessage: 'No answer from the provider when the payment was started', attention: 'stale_pending', completedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(sql`${payments.status} = 'pending' and ${payments.createdAt} < now() - interval '10 minutes'`)
-    .returning({ id: payments.id, provider: payments.provider });
-  for (const p of stale) await recordEvent(db, { paymentId: p.id, provider: p.provider, kind: 'status_change', summary: 'pending → expired (never confirmed as sent)' });
-  return stale.length;
+  return db.transaction(async (tx) => {
+    const stale = await tx
+      .update(payments)
+      .set({ status: 'expired', failureCode: 'not_sent', failureMessage: 'No answer from the provider when the payment was started', attention: 'stale_pending', completedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(sql`${payments.status} = 'pending' and ${payments.createdAt} < now() - interval '10 minutes'`)
+      .returning();
+    for (const p of stale) {
+      await recordEvent(tx, { paymentId: p.id, provider: p.provider, kind: 'status_change', summary: 'pending → expired (never confirmed as sent)' });
+      await enqueueStatusWebhook(tx, p);
+    }
+    return stale.length;
+  });
 }
 
 async function claimDuePayments(db: Db, limit: number): Promise<Payment[]> {

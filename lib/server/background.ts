@@ -2,6 +2,9 @@ import 'server-only';
 import { getEnv } from '@/lib/env';
 import { reconcileDuePayments } from '@/lib/payments';
 import { expireStaleOtps } from '@/lib/payments/otp-close';
+import { purgeExpiredIdempotencyKeys } from '@/lib/api/idempotency';
+import { purgeOldRateLimitWindows } from '@/lib/api/rate-limit';
+import { deliverDueWebhooks } from '@/lib/webhooks/deliver';
 import { getDb } from './database';
 
 /** One pass of everything that runs in the background; safe to run from several places at once. */
@@ -9,7 +12,10 @@ export async function runBackgroundWork() {
   const db = await getDb();
   const reconciled = await reconcileDuePayments(db);
   const otpExpired = await expireStaleOtps(db);
-  return { reconciled, otpExpired };
+  // After reconciling, so the outcomes it just applied are announced in the same pass.
+  const webhooks = await deliverDueWebhooks(db);
+  const purged = { idempotencyKeys: await purgeExpiredIdempotencyKeys(db), rateLimitWindows: await purgeOldRateLimitWindows(db) };
+  return { reconciled, otpExpired, webhooks, purged };
 }
 
 const globalForTimer = globalThis as unknown as { malipoBackgroundTimer?: NodeJS.Timeout };

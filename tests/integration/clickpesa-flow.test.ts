@@ -36,7 +36,7 @@ async function paidMinor(orderId: string) {
   return order?.amountPaidMinor;
 }
 
-const eventsOf = (id: string) => t.db.select().from(paymentEvents).where(eq(paymentEvents.paymentId, id));
+const eventsOf = (id: string) => t.db.select().from(paymentEvents).where(eq(paymentEvents.paymentId, id)).orderBy(paymentEvents.id);
 
 function hmac(message: string) {
   return createHmac('sha256', CHECKSUM_KEY).update(message).digest('hex');

@@ -12,5 +12,7 @@ process.env.BOOTSTRAP_API_KEY = 'test-bootstrap-key-0123456789';
 // Every test file shares the bootstrap key and the run's database, hence its rate-limit windows.
 process.env.API_RATE_LIMIT_PER_MINUTE = '1000000';
 process.env.API_WRITE_RATE_LIMIT_PER_MINUTE = '1000000';
+// One signing secret for the run: any file's background pass may deliver any file's webhooks.
+process.env.WEBHOOK_SIGNING_SECRET = 'whsec_test_0123456789abcdef0123456789abcdef';
 (process.env as Record<string, string>).NODE_ENV = 'test';
 resetEnvCache();
