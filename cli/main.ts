@@ -1,0 +1,78 @@
+// `npm run cli -- <command>`: operations without the web admin (first admin in production,
+// provider credentials on a server, API keys for a deploy script). Runs against the database
+// the app uses (DATABASE_URL, else embedded PGlite: stop the app first, PGlite is one process).
+import { getDatabase } from '@/lib/server/database';
+import { AppError } from '@/lib/errors';
+import { UsageError } from './output';
+import { initCommand, setCredentialsCommand, testConnectionCommand } from './provider-commands';
+import { createApiKeyCommand, createUserCommand, listApiKeysCommand, listUsersCommand, revokeApiKeyCommand, setPasswordCommand } from './user-commands';
+
+const HELP = `Usage: npm run cli -- <command> [options]
+
+Providers (mpesa now; any provider with a settings spec):
+  mpesa:init                      create the settings row, report what is missing
+  mpesa:set-credentials           --consumer-key --consumer-secret --passkey --shortcode
+                                  --base-url --party-b --callback-token, or --interactive
+                                  (secrets typed hidden); --enable / --disable
+  mpesa:test-connection           ask Daraja for an access token with the settings in effect
+Users:
+  users:create --email e [--name n] --role admin|viewer   password prompted (hidden) or from stdin
+  users:set-password --email e    new password, clears a lockout
+  users:list
+API keys:
+  api-keys:create --name n [--callback-url u]   prints the key once
+  api-keys:list
+  api-keys:revoke --id n
+`;
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(HELP);
+    return command ? 0 : 2;
+  }
+  const database = await getDatabase();
+  try {
+    const db = database.db;
+    const provider = /^([a-z]+):(init|set-credentials|test-connection)$/.exec(command);
+    if (provider?.[1] && provider[2]) {
+      if (provider[2] === 'init') return await initCommand(db, provider[1]);
+      if (provider[2] === 'set-credentials') return await setCredentialsCommand(db, provider[1], args);
+      return await testConnectionCommand(db, provider[1]);
+    }
+    switch (command) {
+      case 'users:create':
+        return await createUserCommand(db, args);
+      case 'users:set-password':
+        return await setPasswordCommand(db, args);
+      case 'users:list':
+        return await listUsersCommand(db);
+      case 'api-keys:create':
+        return await createApiKeyCommand(db, args);
+      case 'api-keys:list':
+        return await listApiKeysCommand(db);
+      case 'api-keys:revoke':
+        return await revokeApiKeyCommand(db, args);
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`error: ${error.message}\n\n${HELP}`);
+      process.exit(2);
+    }
+    if (error instanceof AppError || (error instanceof Error && error.name === 'TypeError' && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
+      console.error(`error: ${(error as Error).message}`);
+      process.exit(error instanceof AppError ? 1 : 2);
+    }
+    console.error(error);
+    process.exit(1);
+  },
+);
