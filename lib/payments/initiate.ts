@@ -132,7 +132,10 @@ async function startWithProvider(db: Db, provider: PaymentProvider, payment: Pay
     await recordEvent(db, { paymentId: payment.id, provider: provider.id, kind: 'status_change', summary: `pending → ${result.status}` });
     return moved ?? (await reload(db, payment.id));
   } catch (error) {
-    if (error instanceof ProviderRejectedError) return failBeforeStart(db, payment, error.code, error.message);
+    if (error instanceof ProviderRejectedError) {
+      if (payment.otpSends > 0) await releaseOtpSend(db, payment.id);
+      return failBeforeStart(db, payment, error.code, error.message);
+    }
     if (error instanceof ProviderUnavailableError) return failBeforeStart(db, payment, 'provider_unavailable', error.message);
     throw error;
   }

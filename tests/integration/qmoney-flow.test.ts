@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, paymentEvents } from '@/db/schema';
 import { findPayment } from '@/lib/payments';
 import { resendOtp } from '@/lib/payments/otp-resend';
+import { resetEnvCache } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { latestOtp, wrongOtp } from '../support/otp';
 import { startIntegrationApp, type IntegrationApp } from '../support/integration-app';
@@ -120,5 +121,19 @@ describe('Qmoney through the route handlers and the simulator', () => {
     const otp = await latestOtp(t.sandbox.url, payer);
     const done = await t.api('POST', `/api/v1/payments/${third.id}/otp`, { otp });
     expect(done.status).toBe(200);
+  });
+
+  it('wrong credentials: the attempt fails before any code is sent, naming the setting', async () => {
+    process.env.QMONEY_USERNAME = 'nobody';
+    resetEnvCache();
+    try {
+      const res = await start(freshPayer(), '10');
+      expect(res.status).toBe(201);
+      expect(res.body.data).toMatchObject({ status: 'failed', failure_code: 'qmoney_auth_failed' });
+      expect(res.body.data.failure_message).toContain('QMONEY_USERNAME');
+    } finally {
+      delete process.env.QMONEY_USERNAME;
+      resetEnvCache();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { callProvider } from '../http';
+import { createTokenCache, type IssuedToken } from '../token-cache';
 import { ProviderRejectedError, ProviderUnavailableError, type ProviderCallContext } from '../types';
 import type { QmoneyConfig } from './config';
 import { tokenUsableUntil } from './token-expiry';
@@ -11,35 +12,19 @@ const loginAnswer = z.object({
   data: z.object({ access_token: z.string().min(1), accessTokenExpiry: z.union([z.string(), z.number()]).optional() }).optional(),
 });
 
-interface CachedToken {
-  value: string;
-  usableUntil: number;
-}
-
 // Per process, keyed by base URL and user; concurrent callers share one in-flight login.
-const cache = new Map<string, CachedToken>();
-const inFlight = new Map<string, Promise<CachedToken>>();
+const tokens = createTokenCache<QmoneyConfig>((config) => `qmoney|${config.baseUrl}|${config.username}`, login);
 
-export async function getQmoneyToken(config: QmoneyConfig, ctx: ProviderCallContext | null, now = Date.now()): Promise<string> {
-  const key = cacheKey(config);
-  const cached = cache.get(key);
-  if (cached && cached.usableUntil > now) return cached.value;
-  let pending = inFlight.get(key);
-  if (!pending) {
-    pending = login(config, ctx).finally(() => inFlight.delete(key));
-    inFlight.set(key, pending);
-  }
-  return (await pending).value;
+export function getQmoneyToken(config: QmoneyConfig, ctx: ProviderCallContext | null): Promise<string> {
+  return tokens.get(config, ctx);
 }
 
 /** Qmoney refused the token (expired early, or revoked): forget it so the next call logs in. */
 export function invalidateQmoneyToken(config: QmoneyConfig, token: string): void {
-  const key = cacheKey(config);
-  // Only the token that failed: a concurrent caller may already have fetched a fresh one.
-  if (cache.get(key)?.value === token) cache.delete(key);
+  tokens.invalidate(config, token);
 }
 
-async function login(config: QmoneyConfig, ctx: ProviderCallContext | null): Promise<CachedToken> {
+async function login(config: QmoneyConfig, ctx: ProviderCallContext | null): Promise<IssuedToken> {
   const issuedAt = Date.now();
   const res = await callProvider(
     {
@@ -60,11 +45,5 @@ async function login(config: QmoneyConfig, ctx: ProviderCallContext | null): Pro
     const detail = parsed.success ? `${parsed.data.responseCode} ${parsed.data.responseMessage}` : `HTTP ${res.status}`;
     throw new ProviderRejectedError('qmoney_auth_failed', `Qmoney login refused (${detail}): check QMONEY_USERNAME and QMONEY_PASSWORD`);
   }
-  const token = { value: parsed.data.data.access_token, usableUntil: tokenUsableUntil(parsed.data.data.accessTokenExpiry, issuedAt, config.tokenMaxAgeSeconds) };
-  cache.set(cacheKey(config), token);
-  return token;
-}
-
-function cacheKey(config: QmoneyConfig): string {
-  return `${config.baseUrl}|${config.username}`;
+  return { value: parsed.data.data.access_token, usableUntil: tokenUsableUntil(parsed.data.data.accessTokenExpiry, issuedAt, config.tokenMaxAgeSeconds) };
 }
