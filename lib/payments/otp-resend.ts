@@ -17,7 +17,8 @@ export async function resendOtp(db: Db, paymentId: string): Promise<Payment> {
   if (!previous) throw notFound('payment');
   if (!previous.msisdn) throw invalid('msisdn', 'is missing on the original payment');
   const alreadyResent = previous.status === 'cancelled' && previous.failureCode === OTP_CODES.resent;
-  const resendable = previous.status === 'awaiting_otp' || (previous.status === 'expired' && previous.failureCode === OTP_CODES.expired);
+  // Expired by us (otp_expired) or by the provider (Omari "091", Qmoney's expired code).
+  const resendable = previous.status === 'awaiting_otp' || previous.status === 'expired';
   if (!alreadyResent && !resendable) {
     throw new AppError('conflict', `payment is ${previous.status}; a new code can only replace one that is waiting or expired`, 'status', { status: previous.status });
   }

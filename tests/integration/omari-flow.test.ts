@@ -117,6 +117,11 @@ describe('Omari through the route handlers and the simulator', () => {
     expect(res.status).toBe(410);
     expect(res.body.error.code).toBe('otp_expired');
     expect((await findPayment(t.db, started.body.data.id))?.status).toBe('expired');
+    // A new code replaces it: a new Omari reference, the old attempt left as it was.
+    const { resendOtp } = await import('@/lib/payments/otp-resend');
+    const replacement = await resendOtp(t.db, started.body.data.id);
+    expect(replacement).toMatchObject({ status: 'awaiting_otp', retryOf: started.body.data.id });
+    expect(replacement.providerReference).not.toBe(started.body.data.provider_reference);
   });
 
   it('provider error on auth: the attempt fails at once without a code', async () => {
