@@ -9,8 +9,9 @@ import { errorEnvelope, paymentListResource, paymentResource, paymentStatusResou
 type Json = Record<string, unknown>;
 
 function schema(s: z.ZodType, io: 'input' | 'output' = 'output'): Json {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
-  return rest;
+  const generated = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+  delete generated.$schema; // the document's own dialect applies
+  return generated;
 }
 
 const QUERY_DOCS: Record<string, { description: string; schema?: Json }> = {

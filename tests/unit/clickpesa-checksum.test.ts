@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalMessage, computeChecksum, legacyMessage, verifyChecksum, withChecksum } from '@/lib/providers/clickpesa/checksum';
+
+// providers.md §2.6 test vectors (key "secret-key").
+const KEY = 'secret-key';
+const SMALL = { amount: 100, currency: 'USD', reference: 'TX123' };
+
+describe('ClickPesa checksum', () => {
+  it('legacy: top-level values in key order, no separators', () => {
+    expect(legacyMessage(SMALL)).toBe('100USDTX123');
+    expect(computeChecksum(SMALL, KEY, 'legacy')).toBe('85b65bf2670dcdcb8ebb8d19939e4fd59b02d5218741be2eaf9f575273b101d1');
+  });
+
+  it('canonical: compact JSON with keys sorted at every level', () => {
+    expect(canonicalMessage(SMALL)).toBe('{"amount":100,"currency":"USD","reference":"TX123"}');
+    expect(computeChecksum(SMALL, KEY)).toBe('17c51f37dad20682e08cd556446c7f8e99840f4040b6719712f41f7549287f33');
+    const push = { phoneNumber: '255712345678', orderReference: 'ORD123', currency: 'TZS', amount: '1000' };
+    expect(computeChecksum(push, KEY)).toBe('99fd7367f82d4af014dbd4371f5cb4957c17b737540aaab238ed1fe44caf1b6c');
+    expect(canonicalMessage({ b: { d: [{ z: 1, a: 2 }], c: null }, a: true })).toBe('{"a":true,"b":{"c":null,"d":[{"a":2,"z":1}]}}');
+  });
+
+  it('keeps JSON types: "1000" and 1000 sign differently', () => {
+    expect(computeChecksum({ amount: '1000' }, KEY)).not.toBe(computeChecksum({ amount: 1000 }, KEY));
+  });
+
+  it('ignores its own checksum and checksumMethod fields', () => {
+    const signed = withChecksum(SMALL, KEY);
+    expect(signed).toMatchObject({ checksumMethod: 'canonical', checksum: '17c51f37dad20682e08cd556446c7f8e99840f4040b6719712f41f7549287f33' });
+    expect(verifyChecksum(signed, KEY)).toBe('canonical');
+  });
+
+  it('accepts either generation, upper-case hex too; refuses a wrong key, a changed value, or no checksum', () => {
+    const legacy = { ...SMALL, checksum: '85B65BF2670DCDCB8EBB8D19939E4FD59B02D5218741BE2EAF9F575273B101D1' };
+    expect(verifyChecksum(legacy, KEY)).toBe('legacy');
+    expect(verifyChecksum(withChecksum(SMALL, KEY), 'other-key')).toBeNull();
+    expect(verifyChecksum({ ...withChecksum(SMALL, KEY), amount: 101 }, KEY)).toBeNull();
+    expect(verifyChecksum(SMALL, KEY)).toBeNull();
+    expect(verifyChecksum({ ...SMALL, checksum: 'short' }, KEY)).toBeNull();
+  });
+});
