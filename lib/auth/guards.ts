@@ -1,5 +1,6 @@
 import 'server-only';
-// The checks every admin page, server action and route handler makes itself. A proxy in front
+// The checks every admin page, server action and route handler makes itself (server actions
+// pass currentUser() to lib/admin/actions, which assert the role). A proxy in front
 // would only be a convenience: server actions and route handlers are public POST endpoints.
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -20,11 +21,6 @@ export async function requirePageRole(role: Role, returnTo: string): Promise<Adm
   if (!user) redirect(`/admin/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (role === 'admin' && user.role !== 'admin') redirect('/admin?denied=admin');
   return user;
-}
-
-/** Server actions: throws AppError unauthorized/forbidden, which the action returns as its error. */
-export async function requireActionRole(role: Role): Promise<AdminUser> {
-  return assertRole(await currentUser(), role);
 }
 
 /** Route handlers: the user, or the 401/403 response to send instead. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, asc, eq, getTableColumns, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { orders, payments } from '@/db/schema';
 import { PROVIDER_IDS } from '@/lib/providers/types';
@@ -61,7 +61,9 @@ function searchCondition(q: string): SQL | undefined {
     // Provider references are unique per provider; naming every provider lets the lookup use
     // the (provider, provider_reference) index instead of scanning.
     and(inArray(payments.provider, [...PROVIDER_IDS]), inArray(payments.providerReference, texts)),
-    inArray(payments.orderId, sql`(select ${orders.id} from ${orders} where ${inArray(orders.reference, texts)})`),
+    // = any(array(subquery)) runs once as an InitPlan, so this arm stays an index lookup that
+    // can join the others in a BitmapOr (an IN-subquery inside OR forces a sequential scan).
+    sql`${payments.orderId} = any(array(select ${orders.id} from ${orders} where ${inArray(orders.reference, texts)}))`,
   );
 }
 
@@ -87,6 +89,12 @@ export function decodeCursor(cursor: string): { createdAt: string; id: string } 
   return { createdAt, id };
 }
 
+// Spelled to match the indexes exactly (drizzle-kit made them "DESC NULLS LAST"): a plain
+// "DESC" means NULLS FIRST, which the planner will not serve from those indexes, and every
+// page would become a sort of the whole filtered table.
+const NEWEST_FIRST = [sql`${payments.createdAt} desc nulls last`, sql`${payments.id} desc nulls last`];
+const OLDEST_FIRST = [sql`${payments.createdAt} asc nulls first`, sql`${payments.id} asc nulls first`];
+
 /**
  * One page of payments, newest first, by keyset on (created_at desc, id desc): page 10,000 costs
  * what page 1 costs. `dir: 'prev'` walks back towards newer payments from the cursor.
@@ -105,7 +113,7 @@ export async function listPayments(db: DbOrTx, filters: PaymentFilters, options:
     .from(payments)
     .innerJoin(orders, eq(orders.id, payments.orderId))
     .where(and(paymentConditions(selection, options.where), keyset))
-    .orderBy(...(backwards ? [asc(payments.createdAt), asc(payments.id)] : [desc(payments.createdAt), desc(payments.id)]))
+    .orderBy(...(backwards ? OLDEST_FIRST : NEWEST_FIRST))
     .limit(limit + 1);
   const more = fetched.length > limit;
   const page = fetched.slice(0, limit);

@@ -1,48 +1,17 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { actionError, type ActionResult } from '@/lib/admin/action-result';
-import { requireActionRole } from '@/lib/auth/guards';
-import { testProviderConnection } from '@/lib/settings/connection';
-import { settingsSpec } from '@/lib/settings/specs';
-import { updateProviderSettings } from '@/lib/settings/store';
+import type { ActionResult } from '@/lib/admin/action-result';
+import { saveProviderSettings, testConnection } from '@/lib/admin/actions/settings';
+import { currentUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/server/database';
 
-/**
- * Admins only. Options: a blank input clears the stored value. Secrets: blank keeps the stored
- * one (it is never sent to the browser, so the input starts empty); "clear" removes it.
- */
 export async function saveProviderSettingsAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const user = await requireActionRole('admin');
-    const spec = settingsSpec(String(form.get('provider') ?? ''));
-    if (!spec) return { ok: false, message: 'Unknown provider' };
-    const values: Record<string, string | null | undefined> = {};
-    for (const field of spec.fields) {
-      const raw = form.get(field.key);
-      const value = typeof raw === 'string' ? raw.trim() : '';
-      if (field.secret) values[field.key] = form.get(`clear:${field.key}`) === 'on' ? null : value || undefined;
-      else values[field.key] = value || null;
-    }
-    await updateProviderSettings(await getDb(), spec.provider, { enabled: form.get('enabled') === 'on', values });
-    console.info(`[admin] ${user.email} updated ${spec.provider} settings`);
-    revalidatePath(`/admin/settings/${spec.provider}`);
-    revalidatePath('/admin/settings');
-    return { ok: true, message: 'Saved. Secrets are stored encrypted; payments use the new settings from now on.' };
-  } catch (error) {
-    return actionError(error);
-  }
+  const result = await saveProviderSettings(await getDb(), await currentUser(), form);
+  if (result.ok) revalidatePath('/admin/settings', 'layout');
+  return result;
 }
 
-/** Admins only: one real authentication call with the configuration payments would use now. */
 export async function testConnectionAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    await requireActionRole('admin');
-    const spec = settingsSpec(String(form.get('provider') ?? ''));
-    if (!spec) return { ok: false, message: 'Unknown provider' };
-    const result = await testProviderConnection(await getDb(), spec.provider);
-    return { ok: result.ok, message: `${result.message}${result.target ? ` (${result.target})` : ''} · ${result.durationMs} ms` };
-  } catch (error) {
-    return actionError(error);
-  }
+  return testConnection(await getDb(), await currentUser(), form);
 }
