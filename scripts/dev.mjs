@@ -29,7 +29,11 @@ const children = [];
 const useSandbox = process.env.SANDBOX !== '0';
 if (useSandbox) {
   env.SANDBOX_URL ??= `http://127.0.0.1:${sandboxPort}`;
-  children.push(spawn('node_modules/.bin/tsx', ['sandbox/main.ts'], { stdio: 'inherit', env: { ...env, SANDBOX_PORT: sandboxPort } }));
+  // ClickPesa's simulator signs its webhooks with the app's checksum key and posts them here
+  // (demo key only when ClickPesa itself is not configured).
+  if (!env.CLICKPESA_CLIENT_ID) env.CLICKPESA_CHECKSUM_KEY ??= 'malipo-demo-clickpesa-checksum-key';
+  const sandboxEnv = { ...env, SANDBOX_PORT: sandboxPort, SANDBOX_CLICKPESA_CHECKSUM_KEY: env.CLICKPESA_CHECKSUM_KEY ?? '', SANDBOX_CLICKPESA_WEBHOOK_URL: `${env.APP_URL.replace(/\/$/, '')}/api/webhooks/clickpesa` };
+  children.push(spawn('node_modules/.bin/tsx', ['sandbox/main.ts'], { stdio: 'inherit', env: sandboxEnv }));
 }
 
 if (production) {

@@ -34,17 +34,27 @@ const env = {
   AUTH_SECRET: 'e2e-auth-secret-0123456789abcdef0123456789',
   BOOTSTRAP_API_KEY: 'e2e-bootstrap-key-0123456789',
   SEED_DEMO_DATA: '1',
+  CHECKOUT_FIRST_CHECK_SECONDS: '2',
   CHECKOUT_POLL_SECONDS: '2',
   CHECKOUT_GIVE_UP_SECONDS: '8',
   RECONCILE_GRACE_SECONDS: '600',
   MPESA_CONFIRM_WITH_QUERY: '1',
+  // ClickPesa checksums on, with the same key on both sides (the sandbox signs its webhooks).
+  CLICKPESA_CHECKSUM_KEY: 'e2e-clickpesa-checksum-key-0123456789',
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DIR: 'memory://' }),
 };
 console.log(`[e2e] database: ${databaseUrl ? databaseUrl.replace(/\/\/.*@/, '//') : 'PGlite (memory)'}`);
 
 const sandbox = spawn('node_modules/.bin/tsx', ['sandbox/main.ts'], {
   stdio: 'inherit',
-  env: { ...env, SANDBOX_PORT, SANDBOX_OUTCOME_DELAY_MS: '1500', SANDBOX_PROMPT_TIMEOUT_MS: '20000' },
+  env: {
+    ...env,
+    SANDBOX_PORT,
+    SANDBOX_OUTCOME_DELAY_MS: '1500',
+    SANDBOX_PROMPT_TIMEOUT_MS: '20000',
+    SANDBOX_CLICKPESA_CHECKSUM_KEY: env.CLICKPESA_CHECKSUM_KEY,
+    SANDBOX_CLICKPESA_WEBHOOK_URL: `http://127.0.0.1:${APP_PORT}/api/webhooks/clickpesa`,
+  },
 });
 const app = spawn('node_modules/.bin/next', ['start', '--port', APP_PORT, '--hostname', '127.0.0.1'], { stdio: 'inherit', env });
 

@@ -11,6 +11,8 @@ interface Props {
   initial: ShopperPaymentView;
   pollSeconds: number;
   giveUpSeconds: number;
+  /** Seconds after the request was sent before the first status check (default: pollSeconds). */
+  firstCheckSeconds?: number;
 }
 
 const fetcher = async (url: string): Promise<ShopperPaymentView> => {
@@ -23,13 +25,21 @@ const fetcher = async (url: string): Promise<ShopperPaymentView> => {
  * "Check your phone": polls the server every pollSeconds (SWR refreshInterval, retrying on
  * network errors) and stops at a final status. It never decides an outcome; it only shows it.
  */
-export function PaymentModal({ initial, pollSeconds, giveUpSeconds }: Props) {
+export function PaymentModal({ initial, pollSeconds, giveUpSeconds, firstCheckSeconds = pollSeconds }: Props) {
   const router = useRouter();
   // Stable identity matters: SWR restarts its polling timer whenever this function changes,
   // and the countdown re-renders every second.
-  const refreshInterval = useCallback((latest?: ShopperPaymentView) => (latest?.terminal ? 0 : pollSeconds * 1000), [pollSeconds]);
+  // The first check waits until firstCheckSeconds after the request was sent (nobody approves a
+  // prompt faster), then every pollSeconds. Fixed once at mount, so the identity stays stable.
+  const [firstCheckAt] = useState(() => Date.now() + Math.max(0, firstCheckSeconds * 1000 - (initial.serverTime - initial.createdAt)));
+  const refreshInterval = useCallback(
+    (latest?: ShopperPaymentView) => (latest?.terminal ? 0 : Math.max(pollSeconds * 1000, firstCheckAt - Date.now())),
+    [pollSeconds, firstCheckAt],
+  );
   const { data, error } = useSWR(`/api/checkout/payments/${initial.id}`, fetcher, {
     fallbackData: initial,
+    // The server just rendered `initial`; asking again at once would only repeat it.
+    revalidateOnMount: false,
     refreshInterval,
     revalidateOnFocus: true,
     errorRetryInterval: pollSeconds * 1000,
@@ -99,7 +109,7 @@ function Stalled({ payment }: { payment: ShopperPaymentView }) {
   return (
     <>
       <Title>We haven&apos;t heard back yet</Title>
-      <p>If you approved the payment on your phone, it may still go through. We keep checking, and your order completes as soon as it does.</p>
+      <p>If you approved the payment on your phone, it may still succeed. We keep checking, and your order completes as soon as it does.</p>
       <form action={checkAgainAction}>
         <input type="hidden" name="paymentId" value={payment.id} />
         <SubmitButton>I have paid, check again</SubmitButton>

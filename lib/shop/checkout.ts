@@ -43,7 +43,7 @@ export async function loadCheckout(db: Db, reference: string): Promise<CheckoutC
 /** Timings the payment modal needs; they come from the server so tests can shorten them. */
 export function checkoutTimings() {
   const env = getEnv();
-  return { pollSeconds: env.CHECKOUT_POLL_SECONDS, giveUpSeconds: env.CHECKOUT_GIVE_UP_SECONDS };
+  return { firstCheckSeconds: env.CHECKOUT_FIRST_CHECK_SECONDS, pollSeconds: env.CHECKOUT_POLL_SECONDS, giveUpSeconds: env.CHECKOUT_GIVE_UP_SECONDS };
 }
 
 // Shown (as unavailable) for a currency even when the provider is not configured.
