@@ -32,7 +32,7 @@ export async function runScenarios(ctx: Context): Promise<void> {
     ['provider=omari', { provider: 'omari' }],
     ['currency=TZS, last 30 days', { currency: 'TZS', from: daysAgo(30) }],
     ['status+currency+provider+date range', { status: 'cancelled', currency: 'USD', provider: 'ottu', from: daysAgo(200), to: daysAgo(100) }],
-    ['search: phone (national form)', { q: `0${sample.msisdn.slice(3)}` }],
+    ['search: phone (international form)', { q: `+${sample.msisdn}` }],
     ['search: receipt', { q: sample.receipt }],
     ['search: order reference', { q: sample.ref }],
     ['needs attention', { attention: '1' }],

@@ -55,7 +55,7 @@ export type PaymentSelection = Omit<PaymentFilters, 'cursor' | 'dir' | 'limit'>;
 
 /** Parses URL search params (Next's `searchParams` object or a URLSearchParams). */
 export function parsePaymentFilters(input: Record<string, string | string[] | undefined> | URLSearchParams) {
-  const record = input instanceof URLSearchParams ? Object.fromEntries(input) : input;
+  const record = input instanceof URLSearchParams ? Object.fromEntries([...new Set(input.keys())].map((k) => [k, input.getAll(k)])) : input;
   return paymentFiltersSchema.safeParse(record);
 }
 
