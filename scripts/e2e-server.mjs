@@ -32,6 +32,8 @@ const env = {
   APP_URL: `http://127.0.0.1:${APP_PORT}`,
   SANDBOX_URL: `http://127.0.0.1:${SANDBOX_PORT}`,
   AUTH_SECRET: 'e2e-auth-secret-0123456789abcdef0123456789',
+  // Provider settings pages seal secrets with it (required in production mode).
+  SETTINGS_ENCRYPTION_KEY: 'e2e0'.repeat(16),
   BOOTSTRAP_API_KEY: 'e2e-bootstrap-key-0123456789',
   SEED_DEMO_DATA: '1',
   CHECKOUT_FIRST_CHECK_SECONDS: '2',
