@@ -1,6 +1,6 @@
 import type { paymentEvents } from '@/db/schema';
 import { hasRole } from '@/lib/auth/roles';
-import { formatDateTime, maskPhonesIn } from '@/lib/admin/present';
+import { formatDateTime, maskPhonesIn, maskPhonesInText } from '@/lib/admin/present';
 
 type PaymentEvent = typeof paymentEvents.$inferSelect;
 
@@ -24,7 +24,7 @@ export function EventTimeline({ events, role }: { events: PaymentEvent[]; role: 
           <span className="absolute -left-[27px] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-600" aria-hidden="true" />
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${KIND_STYLES[e.kind] ?? KIND_STYLES.note}`}>{e.kind.replace('_', ' ')}</span>
-            <span className="font-medium">{e.summary}</span>
+            <span className="font-medium">{full ? e.summary : maskPhonesInText(e.summary)}</span>
             {e.httpStatus ? <span className="rounded bg-stone-100 px-1.5 text-xs tabular-nums">HTTP {e.httpStatus}</span> : null}
             <time className="ml-auto text-xs tabular-nums text-stone-500" dateTime={e.createdAt.toISOString()}>
               {formatDateTime(e.createdAt)}

@@ -6,39 +6,44 @@ import { PAYMENT_STATUSES } from '@/lib/payments/state-machine';
 import { CURRENCIES } from '@/lib/payments/money';
 import { PROVIDER_IDS } from '@/lib/providers/types';
 
-interface Props {
-  /** The server's parsed view of the URL, so controls start where the data is. */
-  initial: { status?: string; currency?: string; provider?: string; from?: string; to?: string; q?: string };
-}
-
-const select = 'rounded-lg border border-stone-300 bg-white px-2.5 py-2 text-sm';
+const control = 'mt-1 rounded-lg border border-stone-300 bg-white px-2.5 py-2 text-sm text-stone-900';
+const labelled = 'flex flex-col text-xs font-medium text-stone-600';
 
 /**
- * The URL is the state: every change replaces the query string (dropping the page cursor, as
- * the result set changed) and the server re-renders the list. Free text waits 300 ms.
+ * The URL is the state: every control reads its value from the query string (so back/forward
+ * and shared links just work) and a change replaces the query string, dropping the page cursor
+ * since the result set changed. Only the search box holds typed text, sent after 300 ms.
  */
-export function PaymentFilters({ initial }: Props) {
+export function PaymentFilters() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const [q, setQ] = useState(initial.q ?? '');
+  const urlQ = params.get('q') ?? '';
+  const [q, setQ] = useState(urlQ);
+  const typed = useRef(urlQ);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
   }, []);
 
   // Back/forward changes the URL under us: follow it unless the user is typing.
-  const urlQ = params.get('q') ?? '';
-  const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (document.activeElement !== input.current) setQ(urlQ);
+    if (document.activeElement !== input.current) {
+      setQ(urlQ);
+      typed.current = urlQ;
+    }
   }, [urlQ]);
 
-  function update(name: string, value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
+  function navigate(changes: Record<string, string>) {
+    if (timer.current) clearTimeout(timer.current);
+    // From the live URL, not a render's snapshot, and with any search still being typed.
+    const next = new URLSearchParams(window.location.search);
+    for (const [name, value] of Object.entries({ q: typed.current.trim(), ...changes })) {
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }
     next.delete('cursor');
     next.delete('dir');
     const qs = next.toString();
@@ -47,44 +52,15 @@ export function PaymentFilters({ initial }: Props) {
 
   function search(value: string) {
     setQ(value);
+    typed.current = value;
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => update('q', value.trim()), 300);
+    timer.current = setTimeout(() => navigate({}), 300);
   }
 
-  return (
-    <form role="search" aria-label="Filter payments" className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
-      <label className="flex min-w-64 flex-1 flex-col text-xs font-medium text-stone-600">
-        Search
-        <input
-          ref={input}
-          type="search"
-          name="q"
-          value={q}
-          onChange={(e) => search(e.target.value)}
-          placeholder="Phone, order reference, receipt, provider reference, payment id"
-          className="mt-1 rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900"
-        />
-      </label>
-      <Choice label="Status" name="status" value={initial.status} options={PAYMENT_STATUSES} onChange={update} />
-      <Choice label="Currency" name="currency" value={initial.currency} options={Object.keys(CURRENCIES)} onChange={update} />
-      <Choice label="Provider" name="provider" value={initial.provider} options={PROVIDER_IDS} onChange={update} />
-      <label className="flex flex-col text-xs font-medium text-stone-600">
-        From
-        <input type="date" name="from" defaultValue={initial.from?.slice(0, 10)} onChange={(e) => update('from', e.target.value)} className={`mt-1 ${select}`} />
-      </label>
-      <label className="flex flex-col text-xs font-medium text-stone-600">
-        To
-        <input type="date" name="to" defaultValue={initial.to?.slice(0, 10)} onChange={(e) => update('to', e.target.value)} className={`mt-1 ${select}`} />
-      </label>
-    </form>
-  );
-}
-
-function Choice({ label, name, value, options, onChange }: { label: string; name: string; value?: string; options: readonly string[]; onChange: (name: string, value: string) => void }) {
-  return (
-    <label className="flex flex-col text-xs font-medium text-stone-600">
+  const choice = (label: string, name: string, options: readonly string[]) => (
+    <label className={labelled}>
       {label}
-      <select name={name} defaultValue={value ?? ''} onChange={(e) => onChange(name, e.target.value)} className={`mt-1 ${select}`}>
+      <select name={name} value={params.get(name) ?? ''} onChange={(e) => navigate({ [name]: e.target.value })} className={control}>
         <option value="">All</option>
         {options.map((o) => (
           <option key={o} value={o}>
@@ -93,5 +69,33 @@ function Choice({ label, name, value, options, onChange }: { label: string; name
         ))}
       </select>
     </label>
+  );
+
+  return (
+    <form role="search" aria-label="Filter payments" className="flex flex-wrap items-end gap-3" onSubmit={(e) => (e.preventDefault(), navigate({}))}>
+      <label className={`${labelled} min-w-64 flex-1`}>
+        Search
+        <input
+          ref={input}
+          type="search"
+          name="q"
+          value={q}
+          onChange={(e) => search(e.target.value)}
+          placeholder="Phone, order reference, receipt, provider reference, payment id"
+          className={control}
+        />
+      </label>
+      {choice('Status', 'status', PAYMENT_STATUSES)}
+      {choice('Currency', 'currency', Object.keys(CURRENCIES))}
+      {choice('Provider', 'provider', PROVIDER_IDS)}
+      <label className={labelled}>
+        From
+        <input type="date" name="from" value={params.get('from')?.slice(0, 10) ?? ''} onChange={(e) => navigate({ from: e.target.value })} className={control} />
+      </label>
+      <label className={labelled}>
+        To
+        <input type="date" name="to" value={params.get('to')?.slice(0, 10) ?? ''} onChange={(e) => navigate({ to: e.target.value })} className={control} />
+      </label>
+    </form>
   );
 }

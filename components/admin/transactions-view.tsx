@@ -35,7 +35,7 @@ export async function TransactionsView({ user, filters, problems, basePath, titl
           Export CSV
         </a>
       </div>
-      <PaymentFilters key={[filters.status, filters.currency, filters.provider, filters.from, filters.to].join('|')} initial={filters} />
+      <PaymentFilters />
       {problems.length ? (
         <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
           Ignored: {problems.join('; ')}

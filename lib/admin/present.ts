@@ -37,11 +37,16 @@ const PHONE_LIKE = /^\+?\d{9,15}$/;
  */
 export function maskPhonesIn(value: unknown, depth = 0): unknown {
   if (depth > 12) return value;
-  if (typeof value === 'string') return PHONE_LIKE.test(value) ? maskMsisdn(value.replace(/^\+/, '')) : value;
+  if (typeof value === 'string') return PHONE_LIKE.test(value) ? maskMsisdn(value.replace(/^\+/, '')) : maskPhonesInText(value);
   if (typeof value === 'number') return Number.isInteger(value) && PHONE_LIKE.test(String(value)) ? maskMsisdn(String(value)) : value;
   if (Array.isArray(value)) return value.map((v) => maskPhonesIn(v, depth + 1));
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, maskPhonesIn(v, depth + 1)]));
   }
   return value;
+}
+
+/** Phone-like runs of digits inside free text ("created: KES 150.00 to 254712345678"). */
+export function maskPhonesInText(text: string): string {
+  return text.replace(/\+?\b\d{9,15}\b/g, (m) => maskMsisdn(m.replace(/^\+/, '')));
 }

@@ -18,7 +18,7 @@ export function authSecret(): string {
 }
 
 /** Session cookies are Secure (and __Secure- prefixed) whenever the app is served over https. */
-export function useSecureCookies(): boolean {
+export function secureCookies(): boolean {
   return getEnv().APP_URL.startsWith('https://');
 }
 

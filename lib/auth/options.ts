@@ -3,7 +3,7 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/lib/server/database';
-import { authSecret, ensureNextAuthUrl, SESSION_MAX_AGE_SECONDS, useSecureCookies } from './config';
+import { authSecret, ensureNextAuthUrl, SESSION_MAX_AGE_SECONDS, secureCookies } from './config';
 import { authenticateUser } from './users';
 
 const credentialsSchema = z.object({
@@ -18,7 +18,7 @@ export function authOptions(): AuthOptions {
   ensureNextAuthUrl();
   return {
     secret: authSecret(),
-    useSecureCookies: useSecureCookies(),
+    useSecureCookies: secureCookies(),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/admin/sign-in', error: '/admin/sign-in' },

@@ -2,7 +2,7 @@ import 'server-only';
 import { decode } from 'next-auth/jwt';
 import type { DbOrTx } from '@/db';
 import { AppError } from '@/lib/errors';
-import { authSecret, useSecureCookies } from './config';
+import { authSecret, secureCookies } from './config';
 import { hasRole, type AdminUser, type Role } from './roles';
 import { findUserById } from './users';
 
@@ -22,7 +22,7 @@ export async function userFromCookies(db: DbOrTx, cookies: ReadonlyMap<string, s
 }
 
 export function sessionCookieName(): string {
-  return useSecureCookies() ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
+  return secureCookies() ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
 }
 
 /** next-auth splits a large token over name.0, name.1, ...; ours is small but read both forms. */

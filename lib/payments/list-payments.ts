@@ -120,12 +120,18 @@ export async function listPayments(db: DbOrTx, filters: PaymentFilters, options:
   if (backwards) page.reverse();
   const first = page[0];
   const last = page[page.length - 1];
-  const rows = page.map(({ cursorKey: _k, ...row }) => row);
+  const rows = page.map(withoutCursorKey);
   return {
     rows,
     nextCursor: last && (backwards ? true : more) ? encodeCursor(last.cursorKey, last.id) : null,
     prevCursor: first && (backwards ? more : position !== null) ? encodeCursor(first.cursorKey, first.id) : null,
   };
+}
+
+function withoutCursorKey<T extends { cursorKey: string }>(row: T): Omit<T, 'cursorKey'> {
+  const copy: Partial<T> = { ...row };
+  delete copy.cursorKey;
+  return copy as Omit<T, 'cursorKey'>;
 }
 
 /** Count and sum per currency of everything the filter selects (all pages). */

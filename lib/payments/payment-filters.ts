@@ -93,8 +93,11 @@ export function filtersToSearchParams(filters: Partial<PaymentFilters>): URLSear
 }
 
 export function selectionOf(filters: PaymentFilters): PaymentSelection {
-  const { cursor: _c, dir: _d, limit: _l, ...selection } = filters;
-  return selection;
+  const selection: Partial<PaymentFilters> = { ...filters };
+  delete selection.cursor;
+  delete selection.dir;
+  delete selection.limit;
+  return selection as PaymentSelection;
 }
 
 /** Inclusive lower bound of a "from" value. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvHeader } from '@/lib/admin/csv';
-import { displayMsisdn, formatAmount, formatDateTime, maskPhonesIn } from '@/lib/admin/present';
+import { displayMsisdn, formatAmount, formatDateTime, maskPhonesIn, maskPhonesInText } from '@/lib/admin/present';
 import { hasRole } from '@/lib/auth/roles';
 import { isStuck, STUCK_AFTER_MS } from '@/lib/payments/stuck';
 
@@ -24,6 +24,8 @@ describe('admin presentation', () => {
       Amount: 150,
       ShortCode: '174379',
     });
+    expect(maskPhonesIn({ summary: 'created: KES 150.00 to 254712345678' })).toEqual({ summary: 'created: KES 150.00 to 2547****5678' });
+    expect(maskPhonesInText('push to +254712345678, shortcode 174379')).toBe('push to 2547****5678, shortcode 174379');
   });
 
   it('prints times in UTC', () => {
