@@ -70,7 +70,9 @@ const paymentIdField = z.object({ paymentId: z.string().regex(/^pay_[0-9a-z]{20}
 /** "I have paid, check again": asks the provider now instead of waiting for the next poll. */
 export async function checkAgainAction(formData: FormData): Promise<void> {
   const { paymentId } = paymentIdField.parse(Object.fromEntries(formData));
-  const payment = await refreshPaymentStatus(await getDb(), paymentId);
+  // Public button: at most one provider query per payment every 5 s, and never for a code still
+  // being typed (asking then could end a live OTP payment).
+  const payment = await refreshPaymentStatus(await getDb(), paymentId, { statuses: ['processing', 'expired'], minIntervalMs: 5_000 });
   redirect(payment.status === 'success' ? `/receipt/${payment.id}` : `/pay/${payment.id}?checked=1`);
 }
 

@@ -10,6 +10,9 @@ import { transitionPayment, patchPayment, type Payment } from './payment-store';
 import { isTerminal, type PaymentStatus } from './state-machine';
 import { enqueueStatusWebhook } from './webhook-outbox';
 
+/** Flags that only meant "outcome unknown", cleared once the provider gives a final answer. */
+const RESOLVED_BY_PROVIDER = new Set(['initiate_unknown', 'unknown_outcome']);
+
 export type OutcomeSource = 'webhook' | 'query' | 'otp';
 
 export type ApplyResult =
@@ -59,6 +62,8 @@ async function applyTransition(tx: Tx, payment: Payment, outcome: ProviderOutcom
     completedAt: new Date(),
     nextCheckAt: null,
     notes: notesAfter(payment, outcome, to),
+    // The provider's final word resolves "we did not know"; our own expiry does not.
+    attention: RESOLVED_BY_PROVIDER.has(payment.attention ?? '') && outcome.code !== 'no_final_status' ? null : payment.attention,
   });
   if (!moved) return { applied: false, payment, reason: 'not_allowed' };
   await recordEvent(tx, {
@@ -97,8 +102,11 @@ function notesAfter(payment: Payment, outcome: ProviderOutcome, to: PaymentStatu
 /** A callback or query for a payment that is already final: never changes it, may flag it. */
 async function settleLateOutcome(tx: Tx, payment: Payment, outcome: ProviderOutcome, source: OutcomeSource): Promise<ApplyResult> {
   const agrees = outcome.status === payment.status || (payment.status === 'success' && outcome.status === 'success');
-  if (agrees) {
-    await recordEvent(tx, { paymentId: payment.id, provider: payment.provider, kind: 'note', summary: `duplicate ${outcome.status} from ${source} ignored` });
+  // Our own "expired" and any final no from the provider say the same thing: no money moved.
+  const confirmsNoPayment = payment.status === 'expired' && outcome.status !== 'success';
+  if (agrees || confirmsNoPayment) {
+    if (confirmsNoPayment && payment.nextCheckAt) await patchPayment(tx, payment.id, { nextCheckAt: null, providerStatus: outcome.providerStatus ?? payment.providerStatus });
+    await recordEvent(tx, { paymentId: payment.id, provider: payment.provider, kind: 'note', summary: `${confirmsNoPayment ? 'final' : 'duplicate'} ${outcome.status} from ${source} after ${payment.status}: nothing to change` });
     return { applied: false, payment, reason: 'already_final' };
   }
   // A failure after a success (or the reverse) is recorded and flagged for a person, never applied.

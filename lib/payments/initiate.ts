@@ -9,6 +9,7 @@ import { ProviderRejectedError, ProviderUnavailableError, type PaymentProvider, 
 import { recordEvent } from './events';
 import { transitionAndNotify } from './webhook-outbox';
 import { newId } from './ids';
+import { refuseIfCoveredByOpenAttempts } from './open-attempts';
 import { releaseOtpSend, reserveOtpSend } from './otp-limits';
 import { otpLifetimeSeconds } from './otp-rules';
 import { balanceOf, minimumPaymentOf, type Order } from './orders';
@@ -66,6 +67,7 @@ async function createPendingPayment(
     }
     const amountMinor = input.amountMinor ?? balanceOf(order);
     checkAmountAgainstOrder(order, amountMinor);
+    await refuseIfCoveredByOpenAttempts(tx, order, amountMinor, balanceOf(order));
     const amountProblem = provider.checkAmount(amountMinor, currency);
     if (amountProblem) throw invalid('amount', amountProblem);
     // A retry or resend reuses the original's reference, which passed these rules already.
@@ -136,9 +138,34 @@ async function startWithProvider(db: Db, provider: PaymentProvider, payment: Pay
       if (payment.otpSends > 0) await releaseOtpSend(db, payment.id);
       return failBeforeStart(db, payment, error.code, error.message);
     }
-    if (error instanceof ProviderUnavailableError) return failBeforeStart(db, payment, 'provider_unavailable', error.message);
+    if (error instanceof ProviderUnavailableError) {
+      if (error.outcomeUnknown) return keepOpenUnknown(db, provider, payment, order, error.message);
+      if (payment.otpSends > 0) await releaseOtpSend(db, payment.id);
+      return failBeforeStart(db, payment, 'provider_unavailable', error.message);
+    }
     throw error;
   }
+}
+
+/** How long an attempt whose start is unknown is treated as a live prompt. */
+const UNKNOWN_START_ANSWER_SECONDS = 120;
+
+/**
+ * The request may have reached the provider (a timeout, a dropped connection): the shopper may
+ * be looking at a prompt right now, so the attempt stays open. It is flagged, queried by the
+ * reconciler where the provider lets us (a reference we chose), and a late callback for it is
+ * matched back (see lib/providers/mpesa/webhook.ts). Failing it would tell the shopper "not
+ * charged" while the money moves.
+ */
+async function keepOpenUnknown(db: Db, provider: PaymentProvider, payment: Payment, order: Order, why: string): Promise<Payment> {
+  const moved = await transitionAndNotify(db, payment.id, 'processing', {
+    providerReference: provider.provisionalReference?.(toProviderPayment(payment, order)) ?? null,
+    attention: 'initiate_unknown',
+    expiresAt: new Date(Date.now() + UNKNOWN_START_ANSWER_SECONDS * 1000),
+    nextCheckAt: new Date(Date.now() + getEnv().RECONCILE_GRACE_SECONDS * 1000),
+  });
+  await recordEvent(db, { paymentId: payment.id, provider: payment.provider, kind: 'status_change', summary: `pending → processing (outcome of the start unknown: ${why}); flagged initiate_unknown` });
+  return moved ?? (await reload(db, payment.id));
 }
 
 /** The provider never accepted the attempt, so no money can move: it fails right away. */

@@ -6,11 +6,19 @@ import type { Currency } from './money';
 import type { Order } from './orders';
 import type { Payment } from './payment-store';
 
-/** Provider calls for a payment are written to its event log as they happen. */
+/**
+ * Provider calls for a payment are written to its event log as they happen. A failure to write
+ * the log never breaks the payment itself (the money may already be moving); it is reported.
+ */
 export function recorderFor(db: DbOrTx, payment: Pick<Payment, 'id' | 'provider'>): ProviderCallContext {
   return {
-    record: (exchange) =>
-      recordEvent(db, { paymentId: payment.id, provider: payment.provider, kind: exchange.kind, summary: exchange.summary, httpStatus: exchange.httpStatus, payload: exchange.payload }),
+    record: async (exchange) => {
+      try {
+        await recordEvent(db, { paymentId: payment.id, provider: payment.provider, kind: exchange.kind, summary: exchange.summary, httpStatus: exchange.httpStatus, payload: exchange.payload });
+      } catch (error) {
+        console.error(`[malipo] could not record "${exchange.summary}" for ${payment.id}:`, error instanceof Error ? error.message : 'unknown error');
+      }
+    },
   };
 }
 
@@ -26,5 +34,7 @@ export function toProviderPayment(payment: Payment, order: Pick<Order, 'referenc
     retryOf: payment.retryOf,
     description: order.description,
     notes: payment.notes,
+    status: payment.status,
+    createdAt: payment.createdAt,
   };
 }

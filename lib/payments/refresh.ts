@@ -1,5 +1,7 @@
 import 'server-only';
+import { and, eq, max } from 'drizzle-orm';
 import type { Db } from '@/db';
+import { paymentEvents } from '@/db/schema';
 import { notFound } from '@/lib/errors';
 import { getProvider } from '@/lib/providers/registry';
 import { ProviderRejectedError, ProviderUnavailableError, type ProviderId, type ProviderOutcome } from '@/lib/providers/types';
@@ -10,16 +12,25 @@ import { findPayment, patchPayment, type Payment } from './payment-store';
 import { toProviderPayment, recorderFor } from './provider-bridge';
 import { OPEN_STATUSES, type PaymentStatus } from './state-machine';
 
+export interface RefreshOptions {
+  /** Only these statuses are queried (the shopper's button: not a code still being typed). */
+  statuses?: readonly PaymentStatus[];
+  /** Skip the query when the provider was asked about this payment that recently (public buttons). */
+  minIntervalMs?: number;
+}
+
 /**
  * Asks the provider where an open payment stands and applies the answer. Used by the shopper's
  * "I have paid, check again", the API and the reconciler. A provider that cannot be reached
  * leaves the payment as it is: unknown is not failed.
  */
-export async function refreshPaymentStatus(db: Db, paymentId: string): Promise<Payment> {
+export async function refreshPaymentStatus(db: Db, paymentId: string, options: RefreshOptions = {}): Promise<Payment> {
   const payment = await findPayment(db, paymentId);
   if (!payment) throw notFound('payment');
-  if (!OPEN_STATUSES.includes(payment.status as PaymentStatus) && payment.status !== 'expired') return payment;
+  const statuses = options.statuses ?? [...OPEN_STATUSES, 'expired'];
+  if (!statuses.includes(payment.status as PaymentStatus)) return payment;
   if (!payment.providerReference) return payment;
+  if (options.minIntervalMs && (await askedWithin(db, payment.id, options.minIntervalMs))) return payment;
   const outcome = await queryProvider(db, payment);
   if (!outcome) return (await findPayment(db, paymentId)) ?? payment;
   const result = await applyProviderOutcome(db, payment.id, outcome, 'query');
@@ -62,6 +73,14 @@ export async function applyUnsignedCallback(db: Db, payment: Payment, outcome: P
   }
   // The query confirms success; the callback carries the receipt and amount, so apply it.
   return applyProviderOutcome(db, payment.id, { ...outcome, providerStatus: confirmation.providerStatus ?? outcome.providerStatus }, 'webhook');
+}
+
+async function askedWithin(db: Db, paymentId: string, ms: number): Promise<boolean> {
+  const [row] = await db
+    .select({ at: max(paymentEvents.createdAt) })
+    .from(paymentEvents)
+    .where(and(eq(paymentEvents.paymentId, paymentId), eq(paymentEvents.kind, 'request')));
+  return !!row?.at && Date.now() - new Date(row.at).getTime() < ms;
 }
 
 async function resultPayment(db: Db, result: ApplyResult): Promise<Payment> {

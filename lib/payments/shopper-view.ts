@@ -88,6 +88,10 @@ function messageFor(status: PaymentStatus, payment: Payment, flow: string, expla
     case 'awaiting_otp':
       return 'Enter the code we sent to your phone.';
     case 'expired':
+      // Our own verdict after silence is not proof that no money moved: never promise "not charged".
+      if (payment.failureCode === 'no_final_status' || payment.failureCode === 'not_sent') {
+        return 'We did not get a final answer from the payment service in time. If money left your account, it will still be credited to this order: please check your SMS before paying again.';
+      }
       return 'The request expired before it was completed. You have not been charged; try again.';
     default:
       if (payment.failureCode === 'provider_unavailable') return 'The payment service is not answering right now. You have not been charged; please try again in a minute.';

@@ -1,6 +1,6 @@
 // The single way adapters call providers: a timeout on every call, the raw exchange recorded
 // (redacted), and JSON parsed leniently because providers mix content types.
-import { redact, redactUrl } from '@/lib/payments/redact';
+import { redact, REDACTED } from '@/lib/payments/redact';
 import { ProviderUnavailableError, type ProviderCallContext } from './types';
 
 export interface ProviderRequest {
@@ -11,7 +11,7 @@ export interface ProviderRequest {
   timeoutMs: number;
   /** Short label for the event log, e.g. "STK push". */
   label: string;
-  /** Extra strings to blank out wherever they appear in the log, request and response (path tokens, bearer tokens echoed in errors). */
+  /** Secret values to blank out wherever they appear in the log, request and response (path tokens, bearer tokens echoed in errors). */
   secrets?: string[];
 }
 
@@ -20,34 +20,63 @@ export interface ProviderResponse {
   body: unknown;
 }
 
+/** Errors that prove the request never left: nothing can have happened at the provider. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID_URL']);
+
 export async function callProvider(req: ProviderRequest, ctx: ProviderCallContext | null): Promise<ProviderResponse> {
-  const secrets = req.secrets ?? [];
-  const loggedUrl = redactUrl(req.url, secrets);
-  await ctx?.record({ kind: 'request', summary: `${req.label}: ${req.method} ${loggedUrl}`, payload: scrub(redact(req.body ?? null), secrets) });
-  let response: Response;
+  const secrets = usableSecrets(req.secrets);
+  await ctx?.record({ kind: 'request', summary: `${req.label}: ${req.method} ${scrubText(req.url, secrets)}`, payload: scrub(redact(req.body ?? null), secrets) });
+  let status: number;
+  let text: string;
   try {
-    response = await fetch(req.url, {
+    const response = await fetch(req.url, {
       method: req.method,
       headers: { accept: 'application/json', ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}), ...req.headers },
       body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
       signal: AbortSignal.timeout(req.timeoutMs),
       cache: 'no-store',
     });
+    status = response.status;
+    // Inside the try: a provider that sends headers and then stalls times out here too.
+    text = await response.text();
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? `timed out after ${req.timeoutMs} ms` : 'network error';
-    await ctx?.record({ kind: 'error', summary: `${req.label}: ${reason}`, payload: { error: String(error) } });
-    throw new ProviderUnavailableError(`${req.label} ${reason}`);
+    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    const code = errorCode(error);
+    const reason = timedOut ? `timed out after ${req.timeoutMs} ms` : `network error${code ? ` (${code})` : ''}`;
+    await ctx?.record({ kind: 'error', summary: `${req.label}: ${reason}`, payload: { error: scrubText(String(error), secrets) } });
+    throw new ProviderUnavailableError(`${req.label} ${reason}`, true, !(code && NOT_SENT.has(code)));
   }
-  const text = await response.text();
   const body = parseLenient(text);
-  await ctx?.record({ kind: 'response', summary: `${req.label}: HTTP ${response.status}`, httpStatus: response.status, payload: scrub(redact(body), secrets) });
-  return { status: response.status, body };
+  await ctx?.record({ kind: 'response', summary: `${req.label}: HTTP ${status}`, httpStatus: status, payload: scrub(redact(body), secrets) });
+  return { status, body };
 }
 
-/** Blanks known secret values out of a payload, wherever they appear inside strings. */
+/**
+ * Short secrets (a 4-digit PIN) would blank out innocent digits everywhere, and reveal themselves
+ * by where the blanks fall; they are covered by key-name redaction instead.
+ */
+function usableSecrets(secrets: string[] = []): string[] {
+  return secrets.filter((s) => s.length >= 8);
+}
+
+function scrubText(text: string, secrets: string[]): string {
+  return secrets.reduce((t, s) => t.split(s).join(REDACTED), text);
+}
+
+/** Blanks secret values inside string values only, so the structure always survives. */
 function scrub(value: unknown, secrets: string[]): unknown {
-  if (secrets.length === 0 || value === null) return value;
-  return JSON.parse(redactUrl(JSON.stringify(value), secrets.map((s) => JSON.stringify(s).slice(1, -1))));
+  if (secrets.length === 0) return value;
+  if (typeof value === 'string') return scrubText(value, secrets);
+  if (Array.isArray(value)) return value.map((v) => scrub(v, secrets));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, secrets)]));
+  }
+  return value;
+}
+
+function errorCode(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
 }
 
 function parseLenient(text: string): unknown {

@@ -33,6 +33,10 @@ export interface ProviderPayment {
   retryOf: string | null;
   description: string;
   notes: Record<string, unknown>;
+  /** Our status of the attempt when it is asked about (a query's "not found" means little while the code is awaited). */
+  status?: string;
+  /** When the attempt was created: a "not found" right after the start may only be the provider's lag. */
+  createdAt?: Date;
 }
 
 export type OutcomeStatus = 'success' | 'failed' | 'cancelled' | 'expired' | 'processing';
@@ -87,6 +91,11 @@ export interface PaymentProvider {
   initiate(payment: ProviderPayment, ctx: ProviderCallContext): Promise<InitiateResult>;
   query(payment: ProviderPayment, ctx: ProviderCallContext): Promise<ProviderOutcome>;
   confirmOtp?(payment: ProviderPayment, otp: string, ctx: ProviderCallContext): Promise<ProviderOutcome>;
+  /**
+   * The reference the provider will know this attempt by, when we choose it ourselves (ClickPesa's
+   * orderReference): lets an attempt whose initiate answer was lost still be queried.
+   */
+  provisionalReference?(payment: ProviderPayment): string;
   /** Plain-words explanation of a failure code for the shopper. */
   shopperMessage(outcome: { status: string; code?: string | null }): string;
 }
@@ -96,6 +105,12 @@ export class ProviderUnavailableError extends Error {
   constructor(
     message: string,
     readonly retryable = true,
+    /**
+     * True when the request may have reached the provider and been acted on (a timeout, a
+     * dropped connection, a gateway error): the attempt must stay open and be reconciled,
+     * never be failed, because the shopper may already be paying.
+     */
+    readonly outcomeUnknown = false,
   ) {
     super(message);
   }

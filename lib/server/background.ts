@@ -10,12 +10,25 @@ import { getDb } from './database';
 /** One pass of everything that runs in the background; safe to run from several places at once. */
 export async function runBackgroundWork() {
   const db = await getDb();
-  const reconciled = await reconcileDuePayments(db);
-  const otpExpired = await expireStaleOtps(db);
+  // Each task runs even when another fails: a stuck reconciliation must not stop webhooks.
+  const reconciled = await attempt('reconcile', () => reconcileDuePayments(db));
+  const otpExpired = await attempt('expire OTPs', () => expireStaleOtps(db));
   // After reconciling, so the outcomes it just applied are announced in the same pass.
-  const webhooks = await deliverDueWebhooks(db);
-  const purged = { idempotencyKeys: await purgeExpiredIdempotencyKeys(db), rateLimitWindows: await purgeOldRateLimitWindows(db) };
+  const webhooks = await attempt('deliver webhooks', () => deliverDueWebhooks(db));
+  const purged = {
+    idempotencyKeys: await attempt('purge idempotency keys', () => purgeExpiredIdempotencyKeys(db)),
+    rateLimitWindows: await attempt('purge rate-limit windows', () => purgeOldRateLimitWindows(db)),
+  };
   return { reconciled, otpExpired, webhooks, purged };
+}
+
+async function attempt<T>(task: string, run: () => Promise<T>): Promise<T | { error: string }> {
+  try {
+    return await run();
+  } catch (error) {
+    console.error(`[malipo] background task "${task}" failed:`, error instanceof Error ? error.message : 'unknown error');
+    return { error: `${task} failed` };
+  }
 }
 
 const globalForTimer = globalThis as unknown as { malipoBackgroundTimer?: NodeJS.Timeout };

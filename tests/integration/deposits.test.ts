@@ -86,17 +86,28 @@ describe('bookings paid in parts (Victoria Falls: USD 350, 20% deposit, starts 2
     expect(res.res.body.message).toContain('USD 70.00');
   });
 
-  it('an attempt whose order was paid meanwhile is cancelled at the code step, before any provider call', async () => {
+  it('a second attempt while the first still waits on the phone is refused before any provider call (no double charge)', async () => {
     const order = await booking();
     const first = await startOmari(order, '350.00');
+    expect(first.res.status).toBe(201);
+    const authsBefore = t.sandbox.ledger('omari').filter((e) => String(e.path).endsWith('/auth')).length;
     const second = await startOmari(order, '350.00');
-    const otpSecond = await latestOtp(t.sandbox.url, second.msisdn);
-    const paid = await t.api('POST', `/api/v1/payments/${first.res.body.data.id}/otp`, { otp: await latestOtp(t.sandbox.url, first.msisdn) });
-    expect(paid.status).toBe(200);
+    expect(second.res.status).toBe(409);
+    expect(second.res.body.error.field).toBe('order_id');
+    expect(second.res.body.message).toContain('waiting for the shopper');
+    expect(t.sandbox.ledger('omari').filter((e) => String(e.path).endsWith('/auth')).length).toBe(authsBefore);
+  });
+
+  it('an attempt whose order was paid meanwhile (another way) is cancelled at the code step, before any provider call', async () => {
+    const order = await booking();
+    const attempt = await startOmari(order, '350.00');
+    const otp = await latestOtp(t.sandbox.url, attempt.msisdn);
+    // Settled by other means while the shopper was typing (e.g. a cash payment recorded by staff).
+    await t.db.update(orders).set({ amountPaidMinor: 35_000, paymentStatus: 'paid' }).where(eq(orders.id, order.id));
     const requestsBefore = t.sandbox.ledger('omari').filter((e) => String(e.path).endsWith('/request')).length;
-    const late = await t.api('POST', `/api/v1/payments/${second.res.body.data.id}/otp`, { otp: otpSecond });
+    const late = await t.api('POST', `/api/v1/payments/${attempt.res.body.data.id}/otp`, { otp });
     expect(late.status).toBe(409);
-    expect(await findPayment(t.db, second.res.body.data.id)).toMatchObject({ status: 'cancelled', failureCode: 'order_settled' });
+    expect(await findPayment(t.db, attempt.res.body.data.id)).toMatchObject({ status: 'cancelled', failureCode: 'order_settled' });
     expect(t.sandbox.ledger('omari').filter((e) => String(e.path).endsWith('/request')).length).toBe(requestsBefore);
     expect((await reload(order)).amountPaidMinor).toBe(35_000);
   });

@@ -25,6 +25,7 @@ export function createClickPesaProvider(config: ClickPesaConfig): PaymentProvide
       return problem ? { field: 'msisdn', message: problem } : null;
     },
     initiate: (payment, ctx) => initiateClickPesa(config, payment, ctx),
+    provisionalReference: (payment) => orderReferenceFor(payment.id),
 
     async query(payment, ctx): Promise<ProviderOutcome> {
       const record = await queryPayment(config, payment.providerReference ?? orderReferenceFor(payment.id), ctx);
@@ -73,7 +74,8 @@ async function adoptExisting(config: ClickPesaConfig, input: UssdPushInput, ctx:
   const record = await queryPayment(config, input.orderReference, ctx).catch(() => null);
   if (!record) {
     if (original) throw original;
-    throw new ProviderUnavailableError(`${why}, and its status query found nothing`);
+    // ClickPesa said it holds the reference, yet cannot show it: keep the attempt open.
+    throw new ProviderUnavailableError(`${why}, and its status query found nothing`, true, true);
   }
   const outcome = outcomeFromRecord(record);
   if (outcome.status === 'failed') return { status: 'failed', code: outcome.code ?? 'failed', message: record.message ?? 'FAILED', providerReference: input.orderReference };

@@ -113,7 +113,9 @@ function classifyError(res: ProviderResponse, label: string): Error {
   const message = error.success ? error.data.errorMessage : `HTTP ${res.status}`;
   // 500.003.x: busy, spike arrest, quota. Try again later; the request did not go through.
   if (res.status >= 500 && !(error.success && /lock subscriber|credentials|does not exist/i.test(message))) {
-    return new ProviderUnavailableError(`${label}: ${code} ${message}`);
+    // With Daraja's error envelope the request was refused (busy, spike arrest); a bare gateway
+    // error page says nothing about whether the push went out.
+    return new ProviderUnavailableError(`${label}: ${code} ${message}`, true, !error.success);
   }
   return new ProviderRejectedError(code, `${label}: ${message}`);
 }

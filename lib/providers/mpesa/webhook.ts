@@ -6,7 +6,8 @@ import { applyUnsignedCallback } from '@/lib/payments/refresh';
 import { recordEvent } from '@/lib/payments/events';
 import { providerAmountToMinor, MoneyError } from '@/lib/payments/money';
 import { findPaymentByProviderReference } from '@/lib/payments/payment-store';
-import { parseStkCallback } from './callback';
+import { parseStkCallback, type ParsedStkCallback } from './callback';
+import { adoptUnknownStart } from '@/lib/payments/adopt-unknown-start';
 import type { MpesaConfig } from './config';
 
 export type MpesaCallbackResult =
@@ -27,7 +28,7 @@ export async function handleMpesaCallback(db: Db, config: MpesaConfig | null, to
     await recordEvent(db, { paymentId: null, provider: 'mpesa', kind: 'webhook', summary: 'malformed STK callback ignored', payload: body });
     return { kind: 'malformed' };
   }
-  const payment = await findPaymentByProviderReference(db, 'mpesa', parsed.checkoutRequestId);
+  const payment = (await findPaymentByProviderReference(db, 'mpesa', parsed.checkoutRequestId)) ?? (await adoptTimedOutStart(db, parsed));
   await recordEvent(db, {
     paymentId: payment?.id ?? null,
     provider: 'mpesa',
@@ -43,6 +44,14 @@ export async function handleMpesaCallback(db: Db, config: MpesaConfig | null, to
   }
   const result = await applyUnsignedCallback(db, payment, outcome, config.confirmWithQuery);
   return { kind: 'handled', result };
+}
+
+/** A success callback may belong to an attempt whose STK push answer we never received. */
+async function adoptTimedOutStart(db: Db, parsed: ParsedStkCallback) {
+  if (parsed.outcome.status !== 'success' || !parsed.phoneNumber || parsed.amount === undefined) return null;
+  const amountMinor = callbackAmountMinor(parsed.amount);
+  if (amountMinor < 0) return null;
+  return adoptUnknownStart(db, 'mpesa', parsed.phoneNumber, amountMinor, parsed.checkoutRequestId);
 }
 
 function callbackAmountMinor(amount: number | string): number {
