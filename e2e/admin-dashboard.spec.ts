@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { captureForDocs } from './support';
 
 // The back office on a laptop: sign in, filter, open a payment and its timeline, export, sign out.
 test.use({ viewport: { width: 1366, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
@@ -72,7 +73,7 @@ test('admin: sign in, filter, open a payment and its timeline, export CSV, sign 
   await expect(row).toContainText('KES 1,500.00');
   await expect(row).toContainText('254700000000');
   await expect(page.getByRole('region', { name: 'Totals for this filter' })).toContainText('KES 1,500.00');
-  await page.screenshot({ path: 'docs/screenshots/admin-transactions.png', fullPage: true });
+  await captureForDocs(page, 'admin-transactions');
 
   // Shareable: the same URL in a fresh load shows the same filtered list.
   const filteredUrl = page.url();
@@ -112,12 +113,12 @@ test('admin: sign in, filter, open a payment and its timeline, export CSV, sign 
   await timeline.getByText('Payload (redacted)').first().click();
   await expect(timeline.locator('pre').first()).toBeVisible();
   await expect(page.locator('body')).not.toContainText('bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919');
-  await page.screenshot({ path: 'docs/screenshots/admin-payment.png', fullPage: true });
+  await captureForDocs(page, 'admin-payment');
 
   await page.getByRole('link', { name: 'Overview' }).click();
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
   await expect(page.getByRole('img', { name: /Daily success rate/ })).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/admin-overview.png', fullPage: true });
+  await captureForDocs(page, 'admin-overview');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/admin\/sign-in/);
@@ -132,7 +133,7 @@ test('admin: test the M-Pesa connection, create and revoke an API key', async ({
   await expect(page.getByTestId('value-consumerSecret')).toHaveText('••••••cret');
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'access token' })).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/admin-settings.png', fullPage: true });
+  await captureForDocs(page, 'admin-settings');
 
   await page.goto('/admin/api-keys');
   await page.getByLabel('Name').fill('E2E booking system');

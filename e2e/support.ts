@@ -14,3 +14,8 @@ export async function payWithMpesa(page: Page, phone: string): Promise<void> {
   await page.getByRole('button', { name: 'Pay' }).click();
   await page.waitForURL(/\/pay\//);
 }
+
+/** README screenshots are refreshed on demand (UPDATE_SCREENSHOTS=1), never as a side effect of a test run. */
+export async function captureForDocs(page: Page, name: string): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
+}
