@@ -8,7 +8,7 @@ import { cancelOtpPayment } from '@/lib/payments/otp-close';
 import { confirmPaymentOtp } from '@/lib/payments/otp-confirm';
 import { resendOtp } from '@/lib/payments/otp-resend';
 import { otpLimits } from '@/lib/payments/otp-limits';
-import { triesLeftText } from '@/lib/payments/otp-rules';
+import { normalizeOtp, OTP_PATTERN, triesLeftText } from '@/lib/payments/otp-rules';
 import { getDb } from '@/lib/server/database';
 
 // Public POST endpoints like every server action: each validates its own input. They only call
@@ -24,7 +24,8 @@ const paymentIdField = z.object({ paymentId: z.string().regex(/^pay_[0-9a-z]{20}
 export async function confirmOtpAction(_prev: OtpFormState, formData: FormData): Promise<OtpFormState> {
   const { paymentId } = paymentIdField.parse({ paymentId: formData.get('paymentId') });
   const otp = String(formData.get('otp') ?? '');
-  if (!/^\d{6}$/.test(otp.replace(/[\s-]/g, ''))) return { error: 'Enter the 6-digit code from the SMS.' };
+  // The service's own rule (4–8 digits): the shop's field suggests 6 but never refuses a code the provider sent.
+  if (!OTP_PATTERN.test(normalizeOtp(otp))) return { error: 'Enter the code from the SMS (digits only).' };
   try {
     await confirmPaymentOtp(await getDb(), paymentId, otp);
   } catch (error) {
@@ -33,10 +34,12 @@ export async function confirmOtpAction(_prev: OtpFormState, formData: FormData):
       const triesLeft = Number(error.details?.tries_left ?? 0);
       return { error: `That code is wrong. ${triesLeftText(triesLeft)}.`, triesLeft };
     }
-    if (error.code === 'provider_unavailable' && error.details?.status !== 'processing') {
-      return { error: 'The payment service did not answer. Your code was not used up; try again in a moment.' };
+    // Refused before anything was processed: the code is still good.
+    if (error.code === 'provider_rejected') {
+      return { error: 'The payment service refused the request. Your code was not used; try again in a moment.' };
     }
-    // Expired, locked, declined, already settled: the page shows what happened.
+    // Expired, locked, declined, already settled, or no verdict yet (processing: "do not pay
+    // again, we are checking"): the page shows what happened.
     redirect(`/pay/${paymentId}`);
   }
   redirect(`/receipt/${paymentId}`);

@@ -18,6 +18,7 @@ const NO_ERROR = {};
  */
 export function OtpStep({ payment, secondsLeft }: Props) {
   const [state, confirm, checking] = useActionState<OtpFormState, FormData>(confirmOtpAction, NO_ERROR);
+  // Usually 6 digits; some providers send 4 to 8, so the field never cuts a valid code short.
   const [code, setCode] = useState('');
   const triesLeft = state.triesLeft ?? payment.otp?.triesLeft;
   return (
@@ -47,7 +48,7 @@ export function OtpStep({ payment, secondsLeft }: Props) {
           required
           autoFocus
           value={code}
-          onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, '').slice(0, 6))}
+          onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, '').slice(0, 8))}
           aria-invalid={state.error ? true : undefined}
           aria-describedby={state.error ? 'otp-hint otp-error' : 'otp-hint'}
           className="block min-h-12 w-full rounded-lg border border-stone-300 bg-white px-3 text-center font-mono text-2xl tracking-[0.5em] aria-[invalid]:border-red-600"

@@ -84,6 +84,8 @@ function Waiting({ payment, secondsLeft }: { payment: ShopperPaymentView; second
       <>
         <Title>Checking your code</Title>
         <p>{payment.message}</p>
+        {/* The code may have been used even when the provider's answer was lost: no second payment. */}
+        <p className="text-sm text-stone-600">Please do not pay again. If the payment went through, your order completes by itself; this page updates as soon as we know.</p>
       </>
     );
   }

@@ -5,6 +5,7 @@ import type { ProviderId } from '@/lib/providers/types';
 import { initiatePayment } from './initiate';
 import { MoneyError, parseAmount, type Currency } from './money';
 import { createOrder, findOrder } from './orders';
+import { refuseReusedProviderReference } from './otp-reference';
 import { findPayment, type Payment } from './payment-store';
 import { isRetryable, type PaymentStatus } from './state-machine';
 
@@ -30,6 +31,8 @@ export async function createApiPayment(db: Db, req: ApiPaymentRequest): Promise<
     throw error;
   }
   if (amountMinor <= 0) throw invalid('amount', 'must be greater than zero');
+  // Before the order is created and before any provider call.
+  await refuseReusedProviderReference(db, req.provider, req.reference);
   const order = req.orderId ? await findOrder(db, req.orderId) : await createOrder(db, {
     description: `API payment ${req.reference ?? ''}`.trim(),
     currency: req.currency,

@@ -19,7 +19,8 @@ import { queryProvider } from './refresh';
  * compare-and-set under the row lock), so a double submit reaches the provider once; then asks
  * the provider and applies its word through applyProviderOutcome. Returns the paid payment, or
  * throws an AppError naming the problem: otp_invalid (tries left in details), otp_expired,
- * otp_locked, conflict, unprocessable (declined), provider_unavailable.
+ * otp_locked, conflict, unprocessable (declined), provider_rejected (code still good),
+ * provider_unavailable with status processing (outcome unknown: do not pay again).
  */
 export async function confirmPaymentOtp(db: Db, paymentId: string, rawOtp: string): Promise<Payment> {
   const otp = normalizeOtp(rawOtp);
@@ -34,7 +35,7 @@ export async function confirmPaymentOtp(db: Db, paymentId: string, rawOtp: strin
     throw error;
   }
   if (outcome.wrongOtp) return recordWrongCode(db, payment, otp);
-  if (outcome.status === 'processing') return holdForReview(db, payment, outcome);
+  if (outcome.status === 'processing') return holdUnknown(db, payment, `no verdict on the code (${outcome.code ?? 'no code'})`, outcome);
   return applyFinal(db, payment, outcome);
 }
 
@@ -96,22 +97,44 @@ async function recordWrongCode(db: Db, payment: Payment, otp: string): Promise<n
   throw wrongCodeError(after.triesLeft);
 }
 
-/** The provider could not be asked, or refused us: ask for the status; unknown goes back to the shopper untouched. */
+/**
+ * The confirmation got no usable answer. A refusal (our credentials, a request it would not
+ * read) was answered before anything was processed, so the code is still good. A timeout or a
+ * malfunction is different: the code may have been used and the money may have moved, so the
+ * status query decides, and without its final word the payment stays in processing, flagged
+ * and due for the reconciler. Sending it back to the code step would let the shopper cancel,
+ * resend, let it expire or submit the code again (Omari answers a repeat with "026") while
+ * the money moves.
+ */
 async function settleUnknown(db: Db, payment: Payment, provider: PaymentProvider, error: Error): Promise<Payment> {
   await recordEvent(db, { paymentId: payment.id, provider: payment.provider, kind: 'error', summary: `OTP confirmation failed: ${error.message}` });
-  const checked = error instanceof ProviderUnavailableError ? await queryProvider(db, payment) : null;
+  if (error instanceof ProviderRejectedError) {
+    await transitionPayment(db, payment.id, 'awaiting_otp', { nextCheckAt: null }, ['processing']);
+    await recordEvent(db, { paymentId: payment.id, provider: payment.provider, kind: 'status_change', summary: `processing → awaiting_otp (refused before processing: ${error.code})` });
+    throw new AppError('provider_rejected', `${provider.displayName} refused the request: ${error.message}`, undefined, { status: 'awaiting_otp' });
+  }
+  const checked = await queryProvider(db, payment);
   if (checked && checked.status !== 'processing') return applyFinal(db, payment, checked);
-  await transitionPayment(db, payment.id, 'awaiting_otp', { nextCheckAt: null }, ['processing']);
-  if (error instanceof ProviderRejectedError) throw new AppError('provider_rejected', `${provider.displayName} refused the request: ${error.message}`);
-  throw new AppError('provider_unavailable', `${provider.displayName} did not answer; your code was not used up, try again in a moment`, undefined, { retryAfter: 5 });
+  return holdUnknown(db, payment, `no answer to the code (${error.message})`, checked ?? undefined);
 }
 
-/** The provider gave no verdict (Qmoney's closed session): the money may have moved, so a person looks. */
-async function holdForReview(db: Db, payment: Payment, outcome: ProviderOutcome): Promise<never> {
-  await patchPayment(db, payment.id, { attention: 'unknown_outcome', providerStatus: outcome.providerStatus ?? payment.providerStatus });
-  await recordEvent(db, { paymentId: payment.id, provider: payment.provider, kind: 'note', summary: `no verdict on the code (${outcome.code ?? 'no code'}): held for review`, payload: outcome });
-  throw new AppError('provider_unavailable', 'the provider did not say whether the payment went through; we are checking it, do not pay again yet', undefined, { status: 'processing' });
+/**
+ * No verdict on the code (a timeout, Qmoney's closed session): the money may have moved. The
+ * payment stays in processing, flagged unknown_outcome and due for the reconciler (Omari's query
+ * settles it; Qmoney has none, so a person looks and the reconciler expires it, still flagged).
+ */
+async function holdUnknown(db: Db, payment: Payment, why: string, outcome?: ProviderOutcome): Promise<never> {
+  await patchPayment(db, payment.id, {
+    attention: 'unknown_outcome',
+    providerStatus: outcome?.providerStatus ?? payment.providerStatus,
+    nextCheckAt: new Date(Date.now() + getEnv().RECONCILE_GRACE_SECONDS * 1000),
+  });
+  await recordEvent(db, { paymentId: payment.id, provider: payment.provider, kind: 'note', summary: `${why}: outcome unknown, kept in processing and flagged unknown_outcome`, payload: outcome });
+  throw new AppError('provider_unavailable', OUTCOME_UNKNOWN_MESSAGE, undefined, { status: 'processing', outcome: 'unknown' });
 }
+
+/** Said to the merchant's API and the shopper alike when a code got no verdict. */
+export const OUTCOME_UNKNOWN_MESSAGE = 'we could not confirm the payment yet; do not pay again, we are checking it and the payment will complete if the money moved';
 
 async function applyFinal(db: Db, payment: Payment, outcome: ProviderOutcome): Promise<Payment> {
   const result = await applyProviderOutcome(db, payment.id, outcome, 'otp');

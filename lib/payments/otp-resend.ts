@@ -17,8 +17,11 @@ export async function resendOtp(db: Db, paymentId: string): Promise<Payment> {
   if (!previous) throw notFound('payment');
   if (!previous.msisdn) throw invalid('msisdn', 'is missing on the original payment');
   const alreadyResent = previous.status === 'cancelled' && previous.failureCode === OTP_CODES.resent;
-  // Expired by us (otp_expired) or by the provider (Omari "091", Qmoney's expired code).
-  const resendable = previous.status === 'awaiting_otp' || previous.status === 'expired';
+  // Expired by us (otp_expired) or by the provider (Omari "091", Qmoney's expired code); never one
+  // whose code got no verdict (flagged unknown_outcome, or expired by the reconciler after
+  // silence): its money may have moved, so a new code could charge the shopper twice.
+  const outcomeUnknown = previous.attention === 'unknown_outcome' || previous.failureCode === 'no_final_status';
+  const resendable = previous.status === 'awaiting_otp' || (previous.status === 'expired' && !outcomeUnknown);
   if (!alreadyResent && !resendable) {
     throw new AppError('conflict', `payment is ${previous.status}; a new code can only replace one that is waiting or expired`, 'status', { status: previous.status });
   }

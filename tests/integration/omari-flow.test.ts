@@ -1,7 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orders, paymentEvents } from '@/db/schema';
+import { orders, paymentEvents, payments, webhookOutbox } from '@/db/schema';
+import { resetEnvCache } from '@/lib/env';
 import { findPayment } from '@/lib/payments';
+import { cancelOtpPayment, expireStaleOtps } from '@/lib/payments/otp-close';
+import { resendOtp } from '@/lib/payments/otp-resend';
+import { patchPayment } from '@/lib/payments/payment-store';
+import { reconcileDuePayments } from '@/lib/payments/reconciler';
+import { refreshPaymentStatus } from '@/lib/payments/refresh';
 import { latestOtp, wrongOtp } from '../support/otp';
 import { startIntegrationApp, type IntegrationApp } from '../support/integration-app';
 
@@ -118,7 +125,6 @@ describe('Omari through the route handlers and the simulator', () => {
     expect(res.body.error.code).toBe('otp_expired');
     expect((await findPayment(t.db, started.body.data.id))?.status).toBe('expired');
     // A new code replaces it: a new Omari reference, the old attempt left as it was.
-    const { resendOtp } = await import('@/lib/payments/otp-resend');
     const replacement = await resendOtp(t.db, started.body.data.id);
     expect(replacement).toMatchObject({ status: 'awaiting_otp', retryOf: started.body.data.id });
     expect(replacement.providerReference).not.toBe(started.body.data.provider_reference);
@@ -140,5 +146,111 @@ describe('Omari through the route handlers and the simulator', () => {
     expect(results.filter((r) => r.status !== 200).every((r) => r.status === 409)).toBe(true);
     const [order] = await t.db.select().from(orders).where(eq(orders.id, started.body.data.order_id));
     expect(order?.amountPaidMinor).toBe(2000);
+  });
+});
+
+describe('Omari: outcome unknown, transient query answers, reused references, code format', () => {
+  const setTimeoutMs = (ms: number) => {
+    process.env.PROVIDER_TIMEOUT_MS = String(ms);
+    resetEnvCache();
+  };
+
+  it('a confirmation that times out keeps the payment in processing (flagged), refuses cancel, resend, a second code and OTP expiry; the reconciler settles it with one final webhook', async () => {
+    const callbackUrl = 'http://127.0.0.1:9/merchant-hook';
+    const started = await start('263770000004', '12.00', { callback_url: callbackUrl });
+    expect(started.body.data.status).toBe('awaiting_otp');
+    const id = started.body.data.id as string;
+    const otp = await latestOtp(t.sandbox.url, '263770000004');
+    // Omari answers after slowMs (300 ms): our call gives up first, but Omari takes the money.
+    setTimeoutMs(100);
+    try {
+      const res = await t.api('POST', `/api/v1/payments/${id}/otp`, { otp });
+      expect(res.status).toBe(503);
+      expect(res.body.error).toMatchObject({ code: 'provider_unavailable', details: { status: 'processing', outcome: 'unknown' } });
+      expect(res.body.message).toContain('do not pay again');
+    } finally {
+      setTimeoutMs(5000);
+    }
+    const held = await findPayment(t.db, id);
+    expect(held).toMatchObject({ status: 'processing', attention: 'unknown_outcome' });
+    expect(held?.nextCheckAt).not.toBeNull();
+
+    const again = await t.api('POST', `/api/v1/payments/${id}/otp`, { otp });
+    expect(again.status).toBe(409);
+    await expect(cancelOtpPayment(t.db, id)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(resendOtp(t.db, id)).rejects.toMatchObject({ code: 'conflict' });
+    await patchPayment(t.db, id, { expiresAt: new Date(Date.now() - 1000) });
+    await expireStaleOtps(t.db);
+    expect((await findPayment(t.db, id))?.status).toBe('processing');
+
+    // Omari's query knows: the reconciler completes the payment and the order.
+    await patchPayment(t.db, id, { nextCheckAt: new Date(Date.now() - 1000) });
+    await reconcileDuePayments(t.db);
+    const done = await findPayment(t.db, id);
+    expect(done).toMatchObject({ status: 'success', attention: null });
+    const [order] = await t.db.select().from(orders).where(eq(orders.id, started.body.data.order_id));
+    expect(order?.amountPaidMinor).toBe(1200);
+    // The final status reaches the merchant; the internal awaiting_otp ⇄ processing hop does not.
+    const hooks = await t.db.select().from(webhookOutbox).where(eq(webhookOutbox.paymentId, id));
+    expect(hooks.map((h) => h.eventType)).toContain('payment.success');
+    expect(hooks.map((h) => h.eventType)).not.toContain('payment.processing');
+  });
+
+  it('Omari refusing our key on /request (nothing processed) gives the code back: 502, awaiting_otp', async () => {
+    const msisdn = freshPhone();
+    const started = await start(msisdn, '5.00');
+    const otp = await latestOtp(t.sandbox.url, msisdn);
+    process.env.OMARI_MERCHANT_KEY = 'wrong-key';
+    resetEnvCache();
+    try {
+      const res = await t.api('POST', `/api/v1/payments/${started.body.data.id}/otp`, { otp });
+      expect(res.status).toBe(502);
+      expect(res.body.error.code).toBe('provider_rejected');
+    } finally {
+      delete process.env.OMARI_MERCHANT_KEY;
+      resetEnvCache();
+    }
+    expect(await findPayment(t.db, started.body.data.id)).toMatchObject({ status: 'awaiting_otp', attention: null });
+    const done = await t.api('POST', `/api/v1/payments/${started.body.data.id}/otp`, { otp });
+    expect(done.status).toBe(200);
+  });
+
+  it('a status query "not found" never kills a code being awaited, nor a young payment; a late one fails it', async () => {
+    const started = await start(freshPhone(), '6.00');
+    const id = started.body.data.id as string;
+    // A reference Omari never saw: the query answers "025".
+    await t.db.update(payments).set({ providerReference: randomUUID() }).where(eq(payments.id, id));
+    expect((await refreshPaymentStatus(t.db, id)).status).toBe('awaiting_otp');
+
+    await t.db.update(payments).set({ status: 'processing' }).where(eq(payments.id, id));
+    expect((await refreshPaymentStatus(t.db, id)).status).toBe('processing');
+
+    await t.db.update(payments).set({ createdAt: new Date(Date.now() - 3 * 60_000) }).where(eq(payments.id, id));
+    expect(await refreshPaymentStatus(t.db, id)).toMatchObject({ status: 'failed', failureCode: '025' });
+  });
+
+  it('a reused merchant reference is a 409 naming reference, before any call to Omari', async () => {
+    const reference = randomUUID();
+    const first = await start(freshPhone(), '2.00', { reference });
+    expect(first.status).toBe(201);
+    const before = t.sandbox.ledger('omari').length;
+    const second = await start(freshPhone(), '2.00', { reference: reference.toUpperCase() });
+    expect(second.status).toBe(409);
+    expect(second.body.error.field).toBe('reference');
+    expect(t.sandbox.ledger('omari').length).toBe(before);
+  });
+
+  it('the code is taken as a string of digits only: a JSON number is a 400 naming otp and costs no try', async () => {
+    const msisdn = freshPhone();
+    const started = await start(msisdn, '3.00');
+    const url = `/api/v1/payments/${started.body.data.id}/otp`;
+    for (const otp of [12345, '12a456', '']) {
+      const res = await t.api('POST', url, { otp });
+      expect(res.status).toBe(400);
+      expect(res.body.error.field).toBe('otp');
+    }
+    expect(await findPayment(t.db, started.body.data.id)).toMatchObject({ status: 'awaiting_otp', otpAttempts: 0 });
+    const done = await t.api('POST', url, { otp: await latestOtp(t.sandbox.url, msisdn) });
+    expect(done.status).toBe(200);
   });
 });

@@ -1,8 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orders, paymentEvents } from '@/db/schema';
+import { orders, paymentEvents, webhookOutbox } from '@/db/schema';
 import { findPayment } from '@/lib/payments';
+import { cancelOtpPayment, expireStaleOtps } from '@/lib/payments/otp-close';
 import { resendOtp } from '@/lib/payments/otp-resend';
+import { patchPayment } from '@/lib/payments/payment-store';
+import { reconcileDuePayments } from '@/lib/payments/reconciler';
 import { resetEnvCache } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { latestOtp, wrongOtp } from '../support/otp';
@@ -135,5 +138,37 @@ describe('Qmoney through the route handlers and the simulator', () => {
       delete process.env.QMONEY_USERNAME;
       resetEnvCache();
     }
+  });
+
+  it('verifyCode times out: processing and flagged, never back to the code step; without a query the reconciler expires it still flagged, with a final webhook, and no new code', async () => {
+    const started = await t.api('POST', '/api/v1/payments', { provider: 'qmoney', amount: '25', currency: 'GMD', msisdn: '2207000003', callback_url: 'http://127.0.0.1:9/merchant-hook' });
+    const id = started.body.data.id as string;
+    const otp = await latestOtp(t.sandbox.url, '2207000003');
+    // Qmoney answers after slowMs (300 ms) and takes the money; we stop waiting at 100 ms.
+    process.env.PROVIDER_TIMEOUT_MS = '100';
+    resetEnvCache();
+    try {
+      const res = await t.api('POST', `/api/v1/payments/${id}/otp`, { otp });
+      expect(res.status).toBe(503);
+      expect(res.body.error.details).toMatchObject({ status: 'processing', outcome: 'unknown' });
+    } finally {
+      process.env.PROVIDER_TIMEOUT_MS = '5000';
+      resetEnvCache();
+    }
+    expect(await findPayment(t.db, id)).toMatchObject({ status: 'processing', attention: 'unknown_outcome' });
+    expect((await t.api('POST', `/api/v1/payments/${id}/otp`, { otp })).status).toBe(409);
+    await expect(cancelOtpPayment(t.db, id)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(resendOtp(t.db, id)).rejects.toMatchObject({ code: 'conflict' });
+    await patchPayment(t.db, id, { expiresAt: new Date(Date.now() - 31 * 60_000), nextCheckAt: new Date(Date.now() - 1000) });
+    await expireStaleOtps(t.db);
+    expect((await findPayment(t.db, id))?.status).toBe('processing');
+
+    await reconcileDuePayments(t.db);
+    expect(await findPayment(t.db, id)).toMatchObject({ status: 'expired', failureCode: 'no_final_status', attention: 'unknown_outcome' });
+    const hooks = await t.db.select().from(webhookOutbox).where(eq(webhookOutbox.paymentId, id));
+    expect(hooks.map((h) => h.eventType)).toEqual(expect.arrayContaining(['payment.awaiting_otp', 'payment.expired']));
+    expect(hooks.map((h) => h.eventType)).not.toContain('payment.processing');
+    // Its money may have moved: no new code for it, a person looks first.
+    await expect(resendOtp(t.db, id)).rejects.toMatchObject({ code: 'conflict' });
   });
 });

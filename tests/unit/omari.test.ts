@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
 import { resolveOmariConfig } from '@/lib/providers/omari/config';
 import { checkOmariAmount } from '@/lib/providers/omari';
-import { describeOmariCode } from '@/lib/providers/omari/response-codes';
+import { OMARI_NOT_FOUND_GRACE_MS, omariQueryRefusalOutcome } from '@/lib/providers/omari/query-outcome';
+import { OMARI_UNSETTLED, describeOmariCode } from '@/lib/providers/omari/response-codes';
 import { checkOmariChannel, checkOmariRequest, isUuid, omariReferenceFor, toOmariMsisdn } from '@/lib/providers/omari/validation';
 
 const UUID = '9ee57919-b4f0-4d86-95ae-a1311ad1de7d';
@@ -97,5 +98,33 @@ describe('resolveOmariConfig', () => {
   it('refuses an OTP lifetime over 10 minutes and an unknown channel, naming the variable', () => {
     expect(() => parseEnv({ OMARI_OTP_SECONDS: '601' })).toThrow(/OMARI_OTP_SECONDS/);
     expect(() => parseEnv({ OMARI_CHANNEL: 'USSD' })).toThrow(/OMARI_CHANNEL: must be WEB or POS/);
+  });
+});
+
+describe('omariQueryRefusalOutcome: only a late "025" is a no', () => {
+  const now = Date.parse('2025-01-01T12:00:00Z');
+  const old = { status: 'processing', createdAt: new Date(now - OMARI_NOT_FOUND_GRACE_MS - 1000) };
+  const notFound = { code: '025', message: 'Transaction not found' };
+
+  it('"025" for a payment started more than the grace period ago fails it', () => {
+    expect(omariQueryRefusalOutcome(notFound, old, now)).toMatchObject({ status: 'failed', code: '025' });
+    expect(omariQueryRefusalOutcome(notFound, { ...old, status: 'expired' }, now).status).toBe('failed');
+  });
+
+  it('"025" within the grace period, without a creation time, or while the code is awaited stays open', () => {
+    expect(omariQueryRefusalOutcome(notFound, { status: 'processing', createdAt: new Date(now - 30_000) }, now).status).toBe('processing');
+    expect(omariQueryRefusalOutcome(notFound, { status: 'processing' }, now).status).toBe('processing');
+    expect(omariQueryRefusalOutcome(notFound, { ...old, status: 'awaiting_otp' }, now).status).toBe('processing');
+  });
+
+  it.each(['006', '009', '091', '096', '012', '030', '999'])('"%s" (transient or unknown) never fails a payment', (code) => {
+    const outcome = omariQueryRefusalOutcome({ code, message: 'x' }, old, now);
+    expect(outcome.status).toBe('processing');
+    expect(outcome.wrongOtp).toBeUndefined();
+  });
+
+  it('"009", "096" and "006" on /request are unsettled (outcome unknown), not declines', () => {
+    for (const code of ['006', '009', '096']) expect(OMARI_UNSETTLED.has(code)).toBe(true);
+    for (const code of ['051', '055', '091', '026']) expect(OMARI_UNSETTLED.has(code)).toBe(false);
   });
 });

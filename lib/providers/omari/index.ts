@@ -1,9 +1,10 @@
 import 'server-only';
 import { MoneyError, providerAmountToMinor, toDecimalString, type Currency } from '@/lib/payments/money';
-import { ProviderRejectedError, type PaymentProvider, type ProviderOutcome, type ProviderPayment } from '../types';
+import { ProviderRejectedError, ProviderUnavailableError, type PaymentProvider, type ProviderOutcome, type ProviderPayment } from '../types';
 import { omariAuth, omariQuery, omariRequest } from './client';
 import type { OmariConfig } from './config';
-import { OMARI_WRONG_OTP, describeOmariCode } from './response-codes';
+import { omariQueryRefusalOutcome } from './query-outcome';
+import { OMARI_UNSETTLED, OMARI_WRONG_OTP, describeOmariCode } from './response-codes';
 import { OMARI_CURRENCIES, checkOmariRequest, omariReferenceFor, toOmariMsisdn } from './validation';
 
 /** Omari (Old Mutual Zimbabwe): OTP by SMS on /auth, confirmed synchronously on /request. */
@@ -47,16 +48,16 @@ export function createOmariProvider(config: OmariConfig): PaymentProvider {
         };
       }
       if (result.code === OMARI_WRONG_OTP) return { status: 'processing', wrongOtp: true, code: result.code, message: result.message };
+      // "In progress" or a malfunction: the code may have been used and the money may move.
+      if (OMARI_UNSETTLED.has(result.code)) throw new ProviderUnavailableError(`Omari request: ${result.code} ${result.message}`);
       return { status: describeOmariCode(result.code).status, code: result.code, message: result.message, providerStatus: 'Failed' };
     },
 
     async query(payment, ctx): Promise<ProviderOutcome> {
       if (!payment.providerReference) return { status: 'processing' };
       const result = await omariQuery(config, payment.providerReference, ctx);
-      if (!result.ok) {
-        // "025": Omari never saw this reference, so no money moved.
-        return { status: 'failed', code: result.code, message: result.message, providerStatus: result.code };
-      }
+      // Only a late "025" (Omari never saw the reference) is a no; other codes leave it open.
+      if (!result.ok) return omariQueryRefusalOutcome(result, payment);
       const { answer } = result;
       const status = (answer.status ?? '').toLowerCase();
       if (status === 'success') {

@@ -9,6 +9,8 @@ interface CodeInfo {
 
 export const OMARI_OK = '000';
 export const OMARI_WRONG_OTP = '055';
+/** Answers to /request that settle nothing: "006" error, "009" request in progress, "096" system malfunction. */
+export const OMARI_UNSETTLED: ReadonlySet<string> = new Set(['006', '009', '096']);
 
 const CODES: Record<string, CodeInfo> = {
   '001': { status: 'failed', shopper: 'Omari asks you to contact them about this payment.' },

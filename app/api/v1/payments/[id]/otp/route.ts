@@ -5,9 +5,10 @@ import { apiRoute } from '@/lib/api/route';
 import { serializePayment } from '@/lib/api/serialize';
 import { confirmPaymentOtp } from '@/lib/payments/otp-confirm';
 
-const otpBody = z.object({
-  otp: z.union([z.string(), z.number().int().nonnegative().transform(String)], { error: 'is required: the code from the SMS' }),
-});
+// A string only: as a JSON number "012345" arrives as 12345 and would burn a try on a code the
+// shopper typed right. Spaces and dashes pasted from the SMS are allowed (the service drops them).
+const AS_STRING = 'must be the code from the SMS as a string of digits, e.g. "012345"';
+const otpBody = z.object({ otp: z.string({ error: AS_STRING }).regex(/^[\d\s-]+$/, { error: AS_STRING }) });
 
 /** Completes an OTP payment (Omari, Qmoney) with the code the shopper received. */
 export const POST = apiRoute({ params: paymentIdParams, body: otpBody }, async ({ db, params, body }) => {
