@@ -123,17 +123,41 @@ describe('ClickPesa USSD push with checksums on', () => {
     expect(refused.map((e) => e.summary)).toEqual([expect.stringContaining('checksum does not match'), expect.stringContaining('checksum missing')]);
   });
 
-  it('accepts a webhook signed with the legacy checksum generation and the older field names', async () => {
+  it('refuses a top-level legacy checksum over a nested body (it would sign "[object Object]" only)', async () => {
+    const started = await pay('0754 123 459');
+    const ref = orderReferenceFor(started.id);
+    const body: Record<string, unknown> = { eventType: 'PAYMENT RECEIVED', data: { paymentId: `${ref}LCP1A2B`, status: 'SUCCESS', orderReference: ref, amount: '25000', currency: 'TZS' } };
+    body.checksum = hmac(String(body.data) + String(body.eventType)); // keys sorted: data, eventType
+    expect((await postWebhook(body)).status).toBe(401);
+    expect(await findPayment(t.db, started.id)).toMatchObject({ status: 'processing', receipt: null });
+    expect(await paidMinor(started.order_id)).toBe(0);
+  });
+
+  it('accepts a legacy checksum inside the flat data object, with the older field names', async () => {
     const started = await pay('0754 123 457');
     const ref = orderReferenceFor(started.id);
-    // 2025-03 generation: paymentId/amount/currency; legacy checksum = HMAC of the top-level values.
-    const body: Record<string, unknown> = { eventType: 'PAYMENT RECEIVED', data: { paymentId: `${ref}LCP1A2B`, status: 'SUCCESS', orderReference: ref, amount: '25000', currency: 'TZS', paymentReference: 'legacy0000000000001' } };
-    body.checksum = hmac(String(body.data) + String(body.eventType)); // keys sorted: data, eventType
-    const res = await postWebhook(body);
+    // 2025-03 generation: paymentId/amount/currency; legacy checksum = HMAC of data's values in key order.
+    const data: Record<string, unknown> = { paymentId: `${ref}LCP1A2B`, status: 'SUCCESS', orderReference: ref, amount: '25000', currency: 'TZS', paymentReference: 'legacy0000000000001' };
+    data.checksum = hmac(['25000', 'TZS', ref, `${ref}LCP1A2B`, 'legacy0000000000001', 'SUCCESS'].join('')); // amount, currency, orderReference, paymentId, paymentReference, status
+    const res = await postWebhook({ eventType: 'PAYMENT RECEIVED', data });
     expect(res.status).toBe(200);
     const done = await findPayment(t.db, started.id);
     expect(done).toMatchObject({ status: 'success', receipt: 'legacy0000000000001', providerTransactionId: `${ref}LCP1A2B` });
     expect(await paidMinor(started.order_id)).toBe(2_500_000);
+  });
+
+  it('never takes the status from the unsigned event name when the checksum sits inside data', async () => {
+    const started = await pay('0754 123 460');
+    const ref = orderReferenceFor(started.id);
+    const { withChecksum } = await import('@/lib/providers/clickpesa/checksum');
+    // data (signed) has no status; the top-level event (unsigned) claims the money arrived.
+    const data = withChecksum({ id: `${ref}LCP7777`, orderReference: ref, collectedAmount: '25000', collectedCurrency: 'TZS' }, CHECKSUM_KEY);
+    expect((await postWebhook({ event: 'PAYMENT RECEIVED', data })).status).toBe(200);
+    // The status query decides instead: the prompt is still on the phone, so nothing changes.
+    expect(await findPayment(t.db, started.id)).toMatchObject({ status: 'processing', receipt: null });
+    expect(await paidMinor(started.order_id)).toBe(0);
+    const summaries = (await eventsOf(started.id)).map((e) => e.summary);
+    expect(summaries).toContainEqual(expect.stringContaining('checksum verified but status unsigned: confirming by status query'));
   });
 
   it('flags a signed success whose amount differs and never credits it', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalMessage, computeChecksum, legacyMessage, verifyChecksum, withChecksum } from '@/lib/providers/clickpesa/checksum';
+import { canonicalMessage, computeChecksum, legacyApplies, legacyMessage, verifyChecksum, withChecksum } from '@/lib/providers/clickpesa/checksum';
+import { checkWebhookSignature, parseClickPesaWebhook } from '@/lib/providers/clickpesa/webhook-payload';
 
 // providers.md §2.6 test vectors (key "secret-key").
 const KEY = 'secret-key';
@@ -36,5 +37,26 @@ describe('ClickPesa checksum', () => {
     expect(verifyChecksum({ ...withChecksum(SMALL, KEY), amount: 101 }, KEY)).toBeNull();
     expect(verifyChecksum(SMALL, KEY)).toBeNull();
     expect(verifyChecksum({ ...SMALL, checksum: 'short' }, KEY)).toBeNull();
+  });
+
+  it('refuses a legacy checksum over a nested payload: "[object Object]" signs nothing in it', () => {
+    const leaked = { event: 'PAYMENT RECEIVED', data: { orderReference: 'A1', status: 'FAILED' } };
+    const checksum = computeChecksum(leaked, KEY, 'legacy');
+    expect(legacyApplies(leaked)).toBe(false);
+    expect(verifyChecksum({ ...leaked, checksum }, KEY)).toBeNull();
+    // The same checksum must not verify a body whose data says something else entirely.
+    const forged = { event: 'PAYMENT RECEIVED', data: { orderReference: 'B2', status: 'SUCCESS' }, checksum };
+    expect(verifyChecksum(forged, KEY)).toBeNull();
+    expect(checkWebhookSignature(forged, KEY)).toEqual({ ok: false, reason: 'checksum does not match' });
+    expect(verifyChecksum({ list: [1, 2], checksum: computeChecksum({ list: [1, 2] }, KEY, 'legacy') }, KEY)).toBeNull();
+    // Flat payloads (null included) keep the legacy generation; canonical still signs nested ones.
+    expect(legacyApplies({ a: null, b: 1, c: 'x' })).toBe(true);
+    expect(verifyChecksum(withChecksum(leaked, KEY), KEY)).toBe('canonical');
+  });
+
+  it('says when a webhook status came from the event name rather than data.status', () => {
+    const data = { orderReference: 'A1', collectedAmount: '100' };
+    expect(parseClickPesaWebhook({ event: 'PAYMENT RECEIVED', data })).toMatchObject({ statusFromEvent: true, record: { status: 'SUCCESS' } });
+    expect(parseClickPesaWebhook({ event: 'PAYMENT RECEIVED', data: { ...data, status: 'FAILED' } })).toMatchObject({ statusFromEvent: false, record: { status: 'FAILED' } });
   });
 });

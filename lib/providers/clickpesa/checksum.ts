@@ -32,6 +32,15 @@ export function canonicalMessage(payload: JsonObject): string {
   return JSON.stringify(canonicalize(withoutSignature(payload)));
 }
 
+/**
+ * Whether the legacy algorithm can sign this payload at all: it concatenates String(value), so a
+ * nested object becomes "[object Object]" whatever it holds and an array loses its structure.
+ * A legacy checksum over such a payload signs nothing in it: it only fits flat payloads.
+ */
+export function legacyApplies(payload: JsonObject): boolean {
+  return Object.values(withoutSignature(payload)).every((value) => value === null || typeof value !== 'object');
+}
+
 /** 2025-03 algorithm: the top-level values in key order, concatenated with no separator. */
 export function legacyMessage(payload: JsonObject): string {
   const fields = withoutSignature(payload);
@@ -59,12 +68,14 @@ function sameHex(expected: string, given: string): boolean {
 
 /**
  * Which algorithm `payload.checksum` matches, or null. `checksumMethod` is not trusted to pick
- * the algorithm: whether ClickPesa sends it is UNCONFIRMED, and a forger could set it.
+ * the algorithm: whether ClickPesa sends it is UNCONFIRMED, and a forger could set it. Legacy is
+ * only tried on flat payloads (see legacyApplies): one leaked legacy checksum of a nested body
+ * would otherwise verify any body with the same top-level strings.
  */
 export function verifyChecksum(payload: JsonObject, key: string): ChecksumMethod | null {
   const given = payload.checksum;
   if (typeof given !== 'string' || given === '') return null;
   if (sameHex(computeChecksum(payload, key, 'canonical'), given)) return 'canonical';
-  if (sameHex(computeChecksum(payload, key, 'legacy'), given)) return 'legacy';
+  if (legacyApplies(payload) && sameHex(computeChecksum(payload, key, 'legacy'), given)) return 'legacy';
   return null;
 }

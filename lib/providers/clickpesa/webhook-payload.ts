@@ -31,6 +31,11 @@ export interface ParsedClickPesaWebhook {
   orderReference: string;
   /** Null for events that are not about a collection (payouts, deposits). */
   record: ClickPesaRecordFields | null;
+  /**
+   * True when `data.status` was absent and record.status was taken from the event name. Only a
+   * checksum over the whole body covers the event name; with one inside `data` it is unsigned.
+   */
+  statusFromEvent: boolean;
 }
 
 /** Parses a JSON object body; null when it is not a webhook we can read. */
@@ -39,12 +44,13 @@ export function parseClickPesaWebhook(body: Record<string, unknown>): ParsedClic
   if (!parsed.success) return null;
   const { data } = parsed.data;
   const event = (parsed.data.event ?? parsed.data.eventType ?? '').toUpperCase();
-  if (!(PAYMENT_EVENTS as readonly string[]).includes(event)) return { event: event || 'UNKNOWN', orderReference: data.orderReference, record: null };
+  if (!(PAYMENT_EVENTS as readonly string[]).includes(event)) return { event: event || 'UNKNOWN', orderReference: data.orderReference, record: null, statusFromEvent: false };
   return {
     event,
     orderReference: data.orderReference,
+    statusFromEvent: data.status === undefined,
     record: {
-      // An event without a status says it all in its name.
+      // An event without a status says it all in its name (trusted only when the name is signed).
       status: data.status ?? (event === 'PAYMENT RECEIVED' ? 'SUCCESS' : 'FAILED'),
       id: data.id ?? data.paymentId ?? null,
       paymentReference: data.paymentReference ?? null,

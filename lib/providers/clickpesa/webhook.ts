@@ -18,7 +18,8 @@ export type ClickPesaWebhookResult =
 
 /**
  * Handles a ClickPesa webhook from its raw body. With a checksum key configured, a webhook whose
- * checksum does not verify is recorded and refused, with no state change. Without one, nothing
+ * checksum does not verify is recorded and refused, with no state change. Without one (or when
+ * the status would come from the event name a checksum inside `data` does not cover), nothing
  * in the body is trusted: it only prompts a status query, whose answer is what gets applied.
  * Duplicates are harmless: the payment core applies a final status once.
  */
@@ -33,15 +34,18 @@ export async function handleClickPesaWebhook(db: Db, config: ClickPesaConfig | n
     await record('malformed ClickPesa webhook ignored');
     return { kind: 'malformed' };
   }
+  let trusted = false;
   if (config.checksumKey) {
     const signature = checkWebhookSignature(body, config.checksumKey);
     if (!signature.ok) {
       await record(`ClickPesa webhook REFUSED (${signature.reason}): ${parsed.event} for ${parsed.orderReference}, no change made`);
       return { kind: 'forged', reason: signature.reason };
     }
+    // A checksum inside `data` does not cover the top-level event name: a status read from it is unsigned.
+    trusted = signature.location === 'body' || !parsed.statusFromEvent;
   }
-  const trusted = config.checksumKey !== null;
-  await record(`${parsed.event} for ${parsed.orderReference}${parsed.record ? ` (${parsed.record.status})` : ''}${trusted ? ', checksum verified' : ', unsigned: confirming by status query'}${payment ? '' : ', unknown order reference'}`);
+  const how = trusted ? ', checksum verified' : config.checksumKey ? ', checksum verified but status unsigned: confirming by status query' : ', unsigned: confirming by status query';
+  await record(`${parsed.event} for ${parsed.orderReference}${parsed.record ? ` (${parsed.record.status})` : ''}${how}${payment ? '' : ', unknown order reference'}`);
   if (!parsed.record) return { kind: 'ignored', reason: `event ${parsed.event} is not a collection` };
   if (!payment) return { kind: 'ignored', reason: 'unknown order reference' };
 
