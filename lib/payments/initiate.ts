@@ -10,6 +10,7 @@ import { recordEvent } from './events';
 import { transitionAndNotify } from './webhook-outbox';
 import { newId } from './ids';
 import { refuseIfCoveredByOpenAttempts } from './open-attempts';
+import { refuseReusedProviderReference } from './otp-reference';
 import { releaseOtpSend, reserveOtpSend } from './otp-limits';
 import { otpLifetimeSeconds } from './otp-rules';
 import { balanceOf, minimumPaymentOf, type Order } from './orders';
@@ -73,6 +74,8 @@ async function createPendingPayment(
     // A retry or resend reuses the original's reference, which passed these rules already.
     const ruleProblem = provider.checkRequest?.({ msisdn: input.msisdn, currency, reference: input.retryOf ? null : (input.reference ?? null) });
     if (ruleProblem) throw invalid(ruleProblem.field, ruleProblem.message);
+    // Omari takes each merchant reference once: refused (409) under a lock held until this row commits.
+    if (!input.retryOf) await refuseReusedProviderReference(tx, provider.id, input.reference);
     const otp = provider.flow === 'otp';
 
     const [payment] = await tx

@@ -23,8 +23,9 @@ export async function refuseIfCoveredByOpenAttempts(tx: Tx, order: Order, amount
     .where(
       and(
         eq(payments.orderId, order.id),
-        sql`(${payments.status} in ('processing', 'awaiting_otp') and ${payments.expiresAt} > now())
-          or (${payments.status} = 'pending' and ${payments.createdAt} > now() - interval '2 minutes')`,
+        // Parenthesised as a whole: the OR must not escape the order_id condition.
+        sql`((${payments.status} in ('processing', 'awaiting_otp') and ${payments.expiresAt} > now())
+          or (${payments.status} = 'pending' and ${payments.createdAt} > now() - interval '2 minutes'))`,
       ),
     );
   const openMinor = Number(open?.total ?? 0);

@@ -65,6 +65,9 @@ describe('outcomes we cannot know at once', () => {
   });
 
   it('refuses a second attempt on an order while the first prompt is still on the phone', async () => {
+    // Someone else's attempt in flight (another order) must not count against this order.
+    const other = await createOrder(t.db, { description: 'another shopper', currency: 'KES', totalMinor: 20_000 });
+    await t.db.insert(payments).values({ id: 'pay_otherotherotherothe', orderId: other.id, provider: 'mpesa', amountMinor: 20_000, currency: 'KES', status: 'pending' });
     const order = await createOrder(t.db, { description: 'two tabs', currency: 'KES', totalMinor: 20_000 });
     const first = await t.api('POST', '/api/v1/payments', { provider: 'mpesa', amount: '200', currency: 'KES', msisdn: '254712345678', order_id: order.id });
     expect(first.body.data.status).toBe('processing');
