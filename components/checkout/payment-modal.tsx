@@ -131,11 +131,11 @@ function Failure({ payment }: { payment: ShopperPaymentView }) {
       <p>{payment.message}</p>
       {payment.flow === 'otp' ? (
         // A new code is a new initiation, limited per phone; other OTP failures start again.
-        payment.status === 'expired' && <ResendForm payment={payment} />
+        payment.status === 'expired' && !payment.uncertain && <ResendForm payment={payment} />
       ) : (
         <form action={retryAction}>
           <input type="hidden" name="paymentId" value={payment.id} />
-          <SubmitButton>Retry</SubmitButton>
+          <SubmitButton>{payment.uncertain ? 'Pay again (only if no money left your account)' : 'Retry'}</SubmitButton>
         </form>
       )}
       <a href={`/checkout/${payment.orderId}`} className="block text-center text-brand-700 underline underline-offset-2">

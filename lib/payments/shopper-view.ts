@@ -17,6 +17,8 @@ export interface ShopperPaymentView {
   status: PaymentStatus;
   terminal: boolean;
   retryable: boolean;
+  /** The provider never gave a final word: money may have moved, so offer no easy second try. */
+  uncertain: boolean;
   provider: string;
   providerName: string;
   flow: 'push' | 'otp' | 'redirect';
@@ -46,6 +48,7 @@ export async function shopperViewOf(db: Db, stored: Payment): Promise<ShopperPay
     status,
     terminal: isTerminal(status),
     retryable: isRetryable(status),
+    uncertain: UNCERTAIN_CODES.has(payment.failureCode ?? '') || UNCERTAIN_FLAGS.has(payment.attention ?? ''),
     provider: payment.provider,
     providerName: provider?.displayName ?? payment.provider,
     flow,
@@ -75,6 +78,9 @@ const OTP_MESSAGES: Record<string, string> = {
   [OTP_CODES.resent]: 'This code was replaced by a new one.',
   [OTP_CODES.orderSettled]: 'This order was already paid by another payment, so this one was stopped. You have not been charged.',
 };
+
+const UNCERTAIN_CODES = new Set(['no_final_status', 'not_sent']);
+const UNCERTAIN_FLAGS = new Set(['initiate_unknown', 'unknown_outcome']);
 
 function messageFor(status: PaymentStatus, payment: Payment, flow: string, explain?: (o: { status: string; code?: string | null }) => string): string {
   if (payment.failureCode && Object.hasOwn(OTP_MESSAGES, payment.failureCode)) return OTP_MESSAGES[payment.failureCode] ?? '';
