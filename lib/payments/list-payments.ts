@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, getTableColumns, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '@/db';
 import { orders, payments } from '@/db/schema';
 import { PROVIDER_IDS } from '@/lib/providers/types';
@@ -77,13 +78,16 @@ export function needsAttention(): SQL {
 // millisecond and skip or repeat rows that share it) plus the id as tie-breaker.
 const cursorKey = sql<string>`to_char(${payments.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+const cursorInstant = z.iso.datetime({ precision: 6 });
+
 export function encodeCursor(createdAt: string, id: string): string {
   return Buffer.from(`${createdAt}|${id}`, 'utf8').toString('base64url');
 }
 
 export function decodeCursor(cursor: string): { createdAt: string; id: string } {
   const [createdAt, id, extra] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (extra !== undefined || !createdAt || !id || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(createdAt) || !/^[\w-]{1,64}$/.test(id)) {
+  // A strict ISO check, not just a shape: 2026-13-45T99:... would otherwise fail the SQL cast (500).
+  if (extra !== undefined || !createdAt || !id || !cursorInstant.safeParse(createdAt).success || !/^[\w-]{1,64}$/.test(id)) {
     throw invalid('cursor', 'is not a valid cursor');
   }
   return { createdAt, id };

@@ -57,6 +57,11 @@ describe('GET /api/v1/payments', () => {
       ['limit=1000', 'limit'],
       ['from=yesterday', 'from'],
       ['cursor=!!', 'cursor'],
+      // Well-formed cursors and ranges naming impossible instants: 400, not a failed SQL cast.
+      [`cursor=${Buffer.from(`2026-13-45T99:00:00.000000Z|${ids[0]}`).toString('base64url')}`, 'cursor'],
+      [`cursor=${Buffer.from(`2026-02-30T10:00:00.000000Z|${ids[0]}`).toString('base64url')}`, 'cursor'],
+      ['from=2026-13-45T99:00:00Z', 'from'],
+      ['to=2026-02-30', 'to'],
     ]) {
       const res = await t.api('GET', `/api/v1/payments?${q}`);
       expect(res.status).toBe(400);
