@@ -78,6 +78,11 @@ const envSchema = z.object({
 
   /** HMAC key of the Malipo-Signature header on outbound merchant webhooks (whsec_... or any 32+ chars). */
   WEBHOOK_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Let merchant webhooks go to loopback/private/link-local addresses (development, tests, e2e,
+   * whose receivers are on 127.0.0.1). Off by default: a callback_url must resolve to public IPs.
+   */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: flag.default(false),
   /** Seconds one merchant webhook delivery may take before it counts as failed. */
   WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
   /** Merchant API rate limits per API key, per minute (POST counts against both). */

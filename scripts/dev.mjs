@@ -23,6 +23,8 @@ const env = {
   BOOTSTRAP_API_KEY: process.env.BOOTSTRAP_API_KEY ?? 'malipo-demo-key-0123456789',
   // Demo only: a fresh secret per run. Set AUTH_SECRET yourself for anything real.
   AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('hex'),
+  // Local merchant receivers (127.0.0.1) may get webhooks; production leaves this unset.
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? '1',
 };
 
 const children = [];

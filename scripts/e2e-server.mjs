@@ -43,6 +43,8 @@ const env = {
   MPESA_CONFIRM_WITH_QUERY: '1',
   // ClickPesa checksums on, with the same key on both sides (the sandbox signs its webhooks).
   CLICKPESA_CHECKSUM_KEY: 'e2e-clickpesa-checksum-key-0123456789',
+  // Merchant webhook receivers in the suite listen on 127.0.0.1.
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: '1',
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DIR: 'memory://' }),
 };
 console.log(`[e2e] database: ${databaseUrl ? databaseUrl.replace(/\/\/.*@/, '//') : 'PGlite (memory)'}`);

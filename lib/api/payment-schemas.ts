@@ -1,6 +1,7 @@
 // Request and response shapes of the merchant payments API. The same zod schemas validate
 // requests and (later) feed the OpenAPI document.
 import { z } from 'zod';
+import { getEnv } from '@/lib/env';
 import { currencySchema } from '@/lib/payments/money';
 import { PROVIDER_IDS } from '@/lib/providers/types';
 
@@ -22,7 +23,12 @@ export const createPaymentBody = z.object({
     .trim()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "-" or "_"')
     .optional(),
-  callback_url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048).optional(),
+  callback_url: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .max(2048)
+    // Signed payment data must not cross the internet in clear; delivery also refuses non-public hosts.
+    .refine((url) => url.startsWith('https:') || getEnv().NODE_ENV !== 'production', 'must be an https URL')
+    .optional(),
 });
 
 export type CreatePaymentBody = z.infer<typeof createPaymentBody>;

@@ -5,6 +5,7 @@ import { webhookAttempts, webhookOutbox } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { GIVE_UP_AFTER_SECONDS, FIRST_RETRY_SECONDS, retryDelaySeconds, shouldGiveUp } from './backoff';
 import { signWebhook } from './signature';
+import { refuseWebhookTarget } from './target';
 
 type OutboxRow = typeof webhookOutbox.$inferSelect;
 
@@ -80,6 +81,8 @@ async function deliverOne(db: Db, row: OutboxRow, secret: string, timeoutMs: num
   let httpStatus: number | null = null;
   let error: string | null = null;
   try {
+    const refused = await refuseWebhookTarget(row.url, getEnv().WEBHOOK_ALLOW_PRIVATE_TARGETS);
+    if (refused) throw new RefusedTarget(refused);
     const res = await fetch(row.url, {
       method: 'POST',
       headers: {
@@ -99,7 +102,8 @@ async function deliverOne(db: Db, row: OutboxRow, secret: string, timeoutMs: num
     if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}: ${(await res.text().catch(() => '')).slice(0, 300)}`;
     else await res.body?.cancel();
   } catch (e) {
-    error = e instanceof Error && e.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : `network error: ${e instanceof Error ? e.message : String(e)}`;
+    if (e instanceof RefusedTarget) error = `refused, not sent: ${e.message}`;
+    else error = e instanceof Error && e.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : `network error: ${e instanceof Error ? e.message : String(e)}`;
   }
   const durationMs = Date.now() - started;
   await db.insert(webhookAttempts).values({ outboxId: row.id, httpStatus, error, durationMs });
@@ -119,6 +123,9 @@ async function deliverOne(db: Db, row: OutboxRow, secret: string, timeoutMs: num
     .where(eq(webhookOutbox.id, row.id));
   return 'retry';
 }
+
+/** A callback_url that points at a non-public address (see target.ts): recorded as a failed attempt. */
+class RefusedTarget extends Error {}
 
 let warned = false;
 function warnOnce(message: string): void {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookAttempts, webhookOutbox } from '@/db/schema';
+import { resetEnvCache } from '@/lib/env';
 import { deliverDueWebhooks } from '@/lib/webhooks/deliver';
 import { verifyMalipoSignature } from '@/lib/webhooks/signature';
 import { startIntegrationApp, waitFor, type IntegrationApp } from '../support/integration-app';
@@ -121,5 +122,24 @@ describe('outbound merchant webhooks', () => {
     const [after] = await t.db.select().from(webhookOutbox).where(eq(webhookOutbox.id, row!.id));
     expect(after).toMatchObject({ state: 'failed', attempts: 1 });
     expect(after?.lastError).toContain('HTTP 500');
+  });
+
+  it('refuses to send to a loopback target unless WEBHOOK_ALLOW_PRIVATE_TARGETS is set: a failed attempt, nothing sent', async () => {
+    const started = await pay('254700000008', '/private');
+    const [row] = await t.db.select().from(webhookOutbox).where(eq(webhookOutbox.paymentId, started.id));
+    process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = '0';
+    resetEnvCache();
+    try {
+      await deliverDueWebhooks(t.db);
+    } finally {
+      process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = '1';
+      resetEnvCache();
+    }
+    expect(received.filter((r) => r.path === '/private')).toEqual([]);
+    const [after] = await t.db.select().from(webhookOutbox).where(eq(webhookOutbox.id, row!.id));
+    expect(after).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(after?.lastError).toBe('refused, not sent: host 127.0.0.1 resolves to 127.0.0.1 (loopback); webhooks go to public addresses only');
+    const attempts = await t.db.select().from(webhookAttempts).where(eq(webhookAttempts.outboxId, row!.id));
+    expect(attempts).toMatchObject([{ httpStatus: null, error: after?.lastError }]);
   });
 });

@@ -14,5 +14,7 @@ process.env.API_RATE_LIMIT_PER_MINUTE = '1000000';
 process.env.API_WRITE_RATE_LIMIT_PER_MINUTE = '1000000';
 // One signing secret for the run: any file's background pass may deliver any file's webhooks.
 process.env.WEBHOOK_SIGNING_SECRET = 'whsec_test_0123456789abcdef0123456789abcdef';
+// The merchant receivers in these tests listen on 127.0.0.1 (production refuses such targets).
+process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = '1';
 (process.env as Record<string, string>).NODE_ENV = 'test';
 resetEnvCache();
