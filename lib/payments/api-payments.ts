@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { AppError, invalid, notFound } from '@/lib/errors';
 import type { ProviderId } from '@/lib/providers/types';
 import { initiatePayment } from './initiate';
+import { nextAttemptOf } from './next-attempt';
 import { MoneyError, parseAmount, type Currency } from './money';
 import { createOrder, findOrder } from './orders';
 import { refuseReusedProviderReference } from './otp-reference';
@@ -61,16 +62,6 @@ export async function retryPayment(db: Db, paymentId: string, apiKeyId: number |
     throw new AppError('conflict', `payment is ${previous.status}; only failed, cancelled or expired payments can be retried`, 'status');
   }
   if (!previous.msisdn) throw invalid('msisdn', 'is missing on the original payment');
-  return initiatePayment(db, {
-    orderId: previous.orderId,
-    provider: previous.provider as ProviderId,
-    amountMinor: previous.amountMinor,
-    msisdn: previous.msisdn,
-    reference: previous.reference,
-    callbackUrl: previous.callbackUrl,
-    apiKeyId: apiKeyId ?? previous.apiKeyId,
-    retryOf: previous.id,
-    // One retry per failed attempt: a double click on Retry finds the first one.
-    clientToken: `retry-of:${previous.id}`,
-  });
+  // One retry per failed attempt.
+  return initiatePayment(db, nextAttemptOf({ ...previous, msisdn: previous.msisdn }, `retry-of:${previous.id}`, apiKeyId ?? previous.apiKeyId));
 }

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Db } from '@/db';
 import { AppError, invalid, notFound } from '@/lib/errors';
-import type { ProviderId } from '@/lib/providers/types';
 import { initiatePayment } from './initiate';
+import { nextAttemptOf } from './next-attempt';
 import { closeAwaitingOtp, lockPayment, OTP_CODES } from './otp-close';
 import { otpLimits, otpSendStatus } from './otp-limits';
 import { findPayment, type Payment } from './payment-store';
@@ -36,18 +36,7 @@ export async function resendOtp(db: Db, paymentId: string): Promise<Payment> {
     }
     if (previous.status === 'awaiting_otp') await supersede(db, previous.id);
   }
-  return initiatePayment(db, {
-    orderId: previous.orderId,
-    provider: previous.provider as ProviderId,
-    amountMinor: previous.amountMinor,
-    msisdn: previous.msisdn,
-    reference: previous.reference,
-    callbackUrl: previous.callbackUrl,
-    apiKeyId: previous.apiKeyId,
-    retryOf: previous.id,
-    // A double click on Resend finds the first replacement instead of sending twice.
-    clientToken: `resend-of:${previous.id}`,
-  });
+  return initiatePayment(db, nextAttemptOf({ ...previous, msisdn: previous.msisdn }, `resend-of:${previous.id}`));
 }
 
 async function supersede(db: Db, paymentId: string): Promise<void> {

@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Db } from '@/db';
 import { notFound } from '@/lib/errors';
-import type { ProviderId } from '@/lib/providers/types';
 import { retryPayment } from './api-payments';
 import { initiatePayment } from './initiate';
+import { nextAttemptOf } from './next-attempt';
 import type { Payment } from './payment-store';
 import { refreshPaymentStatus } from './refresh';
 import { isRetryable, type PaymentStatus } from './state-machine';
@@ -21,14 +21,5 @@ export async function retryStalledPayment(db: Db, paymentId: string): Promise<Pa
   // The first prompt may still be on the phone: a second one now risks paying twice.
   if (current.expiresAt && current.expiresAt.getTime() > Date.now()) return current;
   if (!current.msisdn) throw notFound('phone number');
-  return initiatePayment(db, {
-    orderId: current.orderId,
-    provider: current.provider as ProviderId,
-    amountMinor: current.amountMinor,
-    msisdn: current.msisdn,
-    reference: current.reference,
-    callbackUrl: current.callbackUrl,
-    retryOf: current.id,
-    clientToken: `stalled-retry:${current.id}`,
-  });
+  return initiatePayment(db, nextAttemptOf({ ...current, msisdn: current.msisdn }, `stalled-retry:${current.id}`));
 }
