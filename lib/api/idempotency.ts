@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { idempotencyKeys } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -22,10 +22,26 @@ export interface IdempotencyScope {
   fingerprint: string;
 }
 
-/** Past its replay window, or claimed by a request that died before answering. */
-const staleCondition = sql`(${idempotencyKeys.expiresAt} <= now() or (${idempotencyKeys.state} = 'in_flight' and ${idempotencyKeys.createdAt} < now() - ${`${IN_FLIGHT_LEASE_SECONDS} seconds`}::interval))`;
+/**
+ * A request may bind its key to the resource it created (a payment row) as soon as it exists:
+ * from then on money may move, so the key is never freed again. If the request then fails (5xx)
+ * or dies, a retry with the key is answered with that resource's current state instead of
+ * running again. The binding sits in response_body while the row is in_flight; state `bound`
+ * means the request ended without an answer to store.
+ */
+interface Binding {
+  bound_to: string;
+}
 
-export type IdempotencyStart = { kind: 'proceed' } | { kind: 'replay'; status: number; body: unknown };
+const leaseOver = sql`${idempotencyKeys.createdAt} < now() - ${`${IN_FLIGHT_LEASE_SECONDS} seconds`}::interval`;
+/** Past its replay window, or claimed by a request that died before answering or binding. */
+const staleCondition = sql`(${idempotencyKeys.expiresAt} <= now() or (${idempotencyKeys.state} = 'in_flight' and ${idempotencyKeys.responseBody} is null and ${leaseOver}))`;
+
+export type IdempotencyStart = { kind: 'proceed' } | { kind: 'replay'; status: number; body: unknown } | { kind: 'bound'; resourceId: string };
+
+function boundTo(body: unknown): string | null {
+  return body !== null && typeof body === 'object' && typeof (body as Binding).bound_to === 'string' ? (body as Binding).bound_to : null;
+}
 
 export function readIdempotencyKey(req: Request): string | null {
   const key = req.headers.get('idempotency-key');
@@ -56,6 +72,7 @@ export async function beginIdempotent(db: Db, scope: IdempotencyScope): Promise<
         responseStatus: idempotencyKeys.responseStatus,
         responseBody: idempotencyKeys.responseBody,
         stale: sql<boolean>`${staleCondition}`,
+        leaseOver: sql<boolean>`${leaseOver}`,
       })
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.apiKeyId, scope.apiKeyId), eq(idempotencyKeys.key, scope.key)));
@@ -68,6 +85,9 @@ export async function beginIdempotent(db: Db, scope: IdempotencyScope): Promise<
     if (existing.requestHash !== scope.fingerprint || existing.method !== scope.method || existing.path !== scope.path) {
       throw new AppError('unprocessable', 'this Idempotency-Key was already used with a different request (method, path or body); use a new key for a new request', 'Idempotency-Key');
     }
+    const bound = existing.state === 'done' ? null : boundTo(existing.responseBody);
+    // Ended with a 5xx after binding, or died after binding: the resource answers, nothing reruns.
+    if (bound && (existing.state === 'bound' || existing.leaseOver)) return { kind: 'bound', resourceId: bound };
     if (existing.state !== 'done' || existing.responseStatus === null) {
       throw new AppError('idempotency_conflict', 'a request with this Idempotency-Key is still being processed; retry in a moment to get its result', 'Idempotency-Key', { retryAfter: 1 });
     }
@@ -84,9 +104,23 @@ export async function completeIdempotent(db: Db, scope: IdempotencyScope, status
     .where(and(eq(idempotencyKeys.apiKeyId, scope.apiKeyId), eq(idempotencyKeys.key, scope.key), eq(idempotencyKeys.state, 'in_flight')));
 }
 
-/** After a 5xx nothing is stored: the key is freed so the client's retry runs for real. */
+/** Ties the in-flight key to the resource this request created (see Binding). */
+export async function bindIdempotent(db: Db, scope: IdempotencyScope, resourceId: string): Promise<void> {
+  const binding: Binding = { bound_to: resourceId };
+  await db
+    .update(idempotencyKeys)
+    .set({ responseBody: binding })
+    .where(and(eq(idempotencyKeys.apiKeyId, scope.apiKeyId), eq(idempotencyKeys.key, scope.key), eq(idempotencyKeys.state, 'in_flight')));
+}
+
+/**
+ * After a 5xx nothing is stored. An unbound key is freed so the client's retry runs for real; a
+ * bound one (a payment exists, money may move) is kept as `bound` so the retry gets the payment.
+ */
 export async function releaseIdempotent(db: Db, scope: IdempotencyScope): Promise<void> {
-  await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.apiKeyId, scope.apiKeyId), eq(idempotencyKeys.key, scope.key), eq(idempotencyKeys.state, 'in_flight')));
+  const mine = and(eq(idempotencyKeys.apiKeyId, scope.apiKeyId), eq(idempotencyKeys.key, scope.key), eq(idempotencyKeys.state, 'in_flight'));
+  await db.update(idempotencyKeys).set({ state: 'bound' }).where(and(mine, isNotNull(idempotencyKeys.responseBody)));
+  await db.delete(idempotencyKeys).where(and(mine, isNull(idempotencyKeys.responseBody)));
 }
 
 /** Background clean-up of answers past their replay window. */
@@ -98,23 +132,40 @@ export async function purgeExpiredIdempotencyKeys(db: Db, limit = 1000): Promise
   return rows.length;
 }
 
+export interface IdempotencyBinder {
+  /** Call as soon as the request's resource exists (no-op without an Idempotency-Key). */
+  bind(resourceId: string): Promise<void>;
+}
+
+/** How a route answers a retry whose key is bound to a resource: that resource's current state. */
+export type BoundAnswer = (resourceId: string) => Promise<Response>;
+
+const NO_KEY: IdempotencyBinder = { bind: async () => {} };
+
 /**
  * Runs a POST under its Idempotency-Key (when the client sent one): the first answer (2xx or
  * 4xx, errors included) is stored and replayed byte-for-byte in meaning for 24 h; a 5xx or a
- * crash frees the key so a retry runs again.
+ * crash frees the key so a retry runs again, unless the request had bound the key to what it
+ * created: then the retry gets `answerBound(resourceId)`.
  */
-export async function runIdempotent(db: Db, apiKeyId: number, req: Request, rawBody: string, run: () => Promise<Response>): Promise<Response> {
+export async function runIdempotent(db: Db, apiKeyId: number, req: Request, rawBody: string, run: (binder: IdempotencyBinder) => Promise<Response>, answerBound?: BoundAnswer): Promise<Response> {
   const key = readIdempotencyKey(req);
-  if (key === null) return run();
+  if (key === null) return run(NO_KEY);
   const path = new URL(req.url).pathname;
   const scope: IdempotencyScope = { apiKeyId, key, method: req.method.toUpperCase(), path, fingerprint: requestFingerprint(req.method, path, rawBody) };
   const start = await beginIdempotent(db, scope);
   if (start.kind === 'replay') {
     return Response.json(start.body, { status: start.status, headers: { 'idempotent-replayed': 'true' } });
   }
+  if (start.kind === 'bound') {
+    if (!answerBound) throw new AppError('idempotency_conflict', 'this Idempotency-Key is bound to an earlier request that did not finish; use a new key', 'Idempotency-Key');
+    const answer = await answerBound(start.resourceId);
+    answer.headers.set('idempotent-replayed', 'true');
+    return answer;
+  }
   let response: Response;
   try {
-    response = await run();
+    response = await run({ bind: (resourceId) => bindIdempotent(db, scope, resourceId) });
   } catch (error) {
     response = errorResponse(error);
   }

@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import { getDb } from '@/lib/server/database';
 import { authenticateApiKey, type ApiPrincipal } from './api-keys';
 import { errorResponse } from './envelope';
-import { runIdempotent } from './idempotency';
+import { runIdempotent, type IdempotencyBinder } from './idempotency';
 import { enforceRateLimit, rateLimitHeaders, type RateLimitClass, type RateLimitState } from './rate-limit';
 
 interface RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P extends z.ZodType | undefined> {
@@ -16,6 +16,8 @@ interface RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | un
   rateLimit?: RateLimitClass | false;
   /** Honour Idempotency-Key on POST (default true). */
   idempotency?: boolean;
+  /** Answers a retry whose key the first request bound (ctx.idempotency.bind) and then failed. */
+  boundAnswer?: (db: Db, resourceId: string) => Promise<Response>;
 }
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -27,6 +29,8 @@ export interface ApiContext<B, Q, P> {
   body: B;
   query: Q;
   params: P;
+  /** Bind the Idempotency-Key to the resource as soon as it exists (see lib/api/idempotency.ts). */
+  idempotency: IdempotencyBinder;
 }
 
 /**
@@ -50,8 +54,9 @@ export function apiRoute<B extends z.ZodType | undefined = undefined, Q extends 
       const query = options.query ? options.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
       const raw = method === 'GET' || method === 'HEAD' ? '' : await readBody(req);
       const body = options.body ? options.body.parse(parseJson(req, raw)) : undefined;
-      const run = () => handler({ req, db, principal, body, query, params } as ApiContext<Infer<B>, Infer<Q>, Infer<P>>);
-      const response = method === 'POST' && options.idempotency !== false ? await runIdempotent(db, principal.keyId, req, raw, run) : await run();
+      const run = (idempotency: IdempotencyBinder = { bind: async () => {} }) => handler({ req, db, principal, body, query, params, idempotency } as ApiContext<Infer<B>, Infer<Q>, Infer<P>>);
+      const boundAnswer = options.boundAnswer ? (id: string) => options.boundAnswer!(db, id) : undefined;
+      const response = method === 'POST' && options.idempotency !== false ? await runIdempotent(db, principal.keyId, req, raw, run, boundAnswer) : await run();
       return withHeaders(response, limits);
     } catch (error) {
       return withHeaders(errorResponse(error), limits);

@@ -4,6 +4,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idempotencyKeys, payments } from '@/db/schema';
 import { createApiKey } from '@/lib/api/api-keys';
+import { runIdempotent } from '@/lib/api/idempotency';
+import { requestFingerprint } from '@/lib/api/idempotency-hash';
 import { startIntegrationApp, type IntegrationApp } from '../support/integration-app';
 
 let t: IntegrationApp;
@@ -116,5 +118,65 @@ describe('Idempotency-Key', () => {
     const bad = await t.api('POST', '/api/v1/payments', body(ref()), { 'idempotency-key': 'has spaces in it' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('Idempotency-Key');
+  });
+
+  describe('bound to the payment it created', () => {
+    const post = (key: string, raw: string) => new Request('http://app.test/api/v1/payments', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: raw });
+
+    it('a 5xx after the payment exists does not free the key: the retry gets that payment and runs nothing', async () => {
+      const created = await t.api('POST', '/api/v1/payments', body(ref()));
+      const paymentId = created.body.data.id as string;
+      const key = randomUUID();
+      const raw = JSON.stringify(body(ref()));
+      const failed = await runIdempotent(t.db, 0, post(key, raw), raw, async (idem) => {
+        await idem.bind(paymentId);
+        throw new Error('database went away after the provider push');
+      });
+      expect(failed.status).toBe(500);
+      const [row] = await t.db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.apiKeyId, 0), eq(idempotencyKeys.key, key)));
+      expect(row).toMatchObject({ state: 'bound', responseBody: { bound_to: paymentId } });
+
+      let ranAgain = false;
+      const answered: string[] = [];
+      const retry = await runIdempotent(t.db, 0, post(key, raw), raw, async () => {
+        ranAgain = true;
+        return Response.json({}, { status: 201 });
+      }, async (id) => {
+        answered.push(id);
+        return Response.json({ id }, { status: 200 });
+      });
+      expect(ranAgain).toBe(false);
+      expect(answered).toEqual([paymentId]);
+      expect(retry.status).toBe(200);
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      // A different body with the same key is still refused.
+      const other = JSON.stringify({ ...body(ref()), amount: '101' });
+      await expect(runIdempotent(t.db, 0, post(key, other), other, async () => Response.json({}))).rejects.toMatchObject({ field: 'Idempotency-Key', message: expect.stringContaining('different request') });
+    });
+
+    it('an unbound 5xx still frees the key, so the retry runs for real', async () => {
+      const key = randomUUID();
+      const raw = JSON.stringify(body(ref()));
+      expect((await runIdempotent(t.db, 0, post(key, raw), raw, async () => { throw new Error('boom before any row'); })).status).toBe(500);
+      const retry = await runIdempotent(t.db, 0, post(key, raw), raw, async () => Response.json({ ran: true }, { status: 201 }));
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get('idempotent-replayed')).toBeNull();
+    });
+
+    it('the merchant API answers a bound key with the payment as it is now (also when the first request died after binding)', async () => {
+      const created = await t.api('POST', '/api/v1/payments', body(ref()));
+      const paymentId = created.body.data.id as string;
+      const reference = ref();
+      const raw = JSON.stringify(body(reference));
+      const requestHash = requestFingerprint('POST', '/api/v1/payments', raw);
+      for (const [state, age] of [['bound', '1 second'], ['in_flight', '10 minutes']] as const) {
+        const key = randomUUID();
+        await t.db.insert(idempotencyKeys).values({ apiKeyId: 0, key, method: 'POST', path: '/api/v1/payments', requestHash, state, responseBody: { bound_to: paymentId }, createdAt: sql`now() - ${age}::interval`, expiresAt: sql`now() + interval '1 day'` });
+        const res = await t.api('POST', '/api/v1/payments', body(reference), { 'idempotency-key': key });
+        expect(res.status).toBe(200);
+        expect(res.body.data).toMatchObject({ id: paymentId, status: created.body.data.status });
+        expect(await paymentsWith(reference)).toHaveLength(0);
+      }
+    });
   });
 });

@@ -2,11 +2,20 @@ import { ok } from '@/lib/api/envelope';
 import { createPaymentBody } from '@/lib/api/payment-schemas';
 import { apiRoute } from '@/lib/api/route';
 import { serializePayment } from '@/lib/api/serialize';
-import { createApiPayment } from '@/lib/payments';
+import type { Db } from '@/db';
+import { notFound } from '@/lib/errors';
+import { createApiPayment, findPayment } from '@/lib/payments';
 import { listPayments } from '@/lib/payments/list-payments';
 import { paymentFiltersSchema } from '@/lib/payments/payment-filters';
 
-export const POST = apiRoute({ body: createPaymentBody }, async ({ db, principal, body }) => {
+/** A retry of a POST that created this payment and then failed: the payment as it is now. */
+async function existingPayment(db: Db, id: string): Promise<Response> {
+  const payment = await findPayment(db, id);
+  if (!payment) throw notFound('payment');
+  return ok(serializePayment(payment), 'Payment already created for this Idempotency-Key', 200);
+}
+
+export const POST = apiRoute({ body: createPaymentBody, boundAnswer: existingPayment }, async ({ db, principal, body, idempotency }) => {
   const payment = await createApiPayment(db, {
     provider: body.provider,
     amount: body.amount,
@@ -18,6 +27,8 @@ export const POST = apiRoute({ body: createPaymentBody }, async ({ db, principal
     callbackUrl: body.callback_url ?? principal.defaultCallbackUrl,
     apiKeyId: principal.keyId,
   });
+  // From here a retry with the same key must get this payment, whatever happens next.
+  await idempotency.bind(payment.id);
   return ok(serializePayment(payment), payment.status === 'failed' ? 'Payment failed to start' : 'Payment initiated', 201);
 });
 
