@@ -77,6 +77,7 @@ export function buildOpenApiDocument(serverUrl: string): Json {
           parameters: [idempotencyHeader],
           requestBody: { required: true, content: { 'application/json': { schema: schema(createPaymentBody, 'input') } } },
           responses: {
+            '200': ok('Retry with an Idempotency-Key whose first request created this payment and then failed (5xx): the payment as it is now', paymentResource),
             '201': ok('Created; status is processing, awaiting_otp, or failed when the provider refused at once', paymentResource),
             ...ERRORS,
             '404': error('order_id not found'),
