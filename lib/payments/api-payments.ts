@@ -20,6 +20,8 @@ export interface ApiPaymentRequest {
   reference?: string;
   callbackUrl?: string | null;
   apiKeyId: number;
+  /** See InitiatePaymentInput.onCreated. */
+  onCreated?: (payment: Payment) => Promise<void>;
 }
 
 /** A merchant's API call: pays an existing order, or creates one for the amount given. */
@@ -51,6 +53,7 @@ export async function createApiPayment(db: Db, req: ApiPaymentRequest): Promise<
     reference: req.reference ?? null,
     callbackUrl: req.callbackUrl ?? null,
     apiKeyId: req.apiKeyId || null,
+    onCreated: req.onCreated,
   });
 }
 

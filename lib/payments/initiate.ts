@@ -31,6 +31,11 @@ export interface InitiatePaymentInput {
   retryOf?: string | null;
   /** Nonce from the checkout form: a double submit returns the first attempt. */
   clientToken?: string | null;
+  /**
+   * Called once the attempt exists and before the provider is asked: from here a failure must
+   * not let the same request start a second attempt (the API binds its Idempotency-Key here).
+   */
+  onCreated?: (payment: Payment) => Promise<void>;
 }
 
 /** Creates the attempt, asks the provider to start it, and records every step. */
@@ -42,6 +47,7 @@ export async function initiatePayment(db: Db, input: InitiatePaymentInput): Prom
 
   const created = await createPendingPayment(db, provider, { ...input, msisdn: phone.msisdn });
   if (created.existing) return created.payment;
+  await input.onCreated?.(created.payment);
   return startWithProvider(db, provider, created.payment, created.order);
 }
 

@@ -26,9 +26,10 @@ export const POST = apiRoute({ body: createPaymentBody, boundAnswer: existingPay
     reference: body.reference,
     callbackUrl: body.callback_url ?? principal.defaultCallbackUrl,
     apiKeyId: principal.keyId,
+    // Bound before the provider is asked: a retry with the same key must get this payment,
+    // whatever happens next (a crash, a 5xx), never start a second one.
+    onCreated: (created) => idempotency.bind(created.id),
   });
-  // From here a retry with the same key must get this payment, whatever happens next.
-  await idempotency.bind(payment.id);
   return ok(serializePayment(payment), payment.status === 'failed' ? 'Payment failed to start' : 'Payment initiated', 201);
 });
 
