@@ -3,18 +3,23 @@
 // the app uses (DATABASE_URL, else embedded PGlite: stop the app first, PGlite is one process).
 import { getDatabase } from '@/lib/server/database';
 import { AppError } from '@/lib/errors';
+import { SETTINGS_SPECS } from '@/lib/settings/specs';
 import { UsageError } from './output';
 import { initCommand, setCredentialsCommand, testConnectionCommand } from './provider-commands';
 import { createApiKeyCommand, createUserCommand, listApiKeysCommand, listUsersCommand, revokeApiKeyCommand, setPasswordCommand } from './user-commands';
 
 const HELP = `Usage: npm run cli -- <command> [options]
 
-Providers (mpesa now; any provider with a settings spec):
-  mpesa:init                      create the settings row, report what is missing
-  mpesa:set-credentials           --consumer-key --consumer-secret --passkey --shortcode
-                                  --base-url --party-b --callback-token, or --interactive
-                                  (secrets typed hidden); --enable / --disable
-  mpesa:test-connection           ask Daraja for an access token with the settings in effect
+Providers (<p> is mpesa, clickpesa, omari or qmoney):
+  <p>:init                        create the settings row, report what is missing
+  <p>:set-credentials             --<flag> value ... or --interactive (secrets typed hidden);
+                                  --enable / --disable. Flags:
+${Object.values(SETTINGS_SPECS)
+  .map((spec) => `    ${spec.provider.padEnd(10)} ${spec.fields.map((f) => `--${f.flag}`).join(' ')}`)
+  .join('\n')}
+  <p>:test-connection             one real authenticated call with the settings in effect
+                                  (M-Pesa, ClickPesa: a fresh token; Qmoney: a fresh login;
+                                  Omari: a status query for an unknown reference)
 Users:
   users:create --email e [--name n] --role admin|viewer   password prompted (hidden) or from stdin
   users:set-password --email e    new password, clears a lockout

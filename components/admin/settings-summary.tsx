@@ -5,6 +5,7 @@ const SOURCE: Record<ValueSource, { label: string; style: string }> = {
   env: { label: 'environment', style: 'bg-indigo-100 text-indigo-800' },
   stored: { label: 'stored', style: 'bg-green-100 text-green-800' },
   sandbox: { label: 'sandbox default', style: 'bg-amber-100 text-amber-900' },
+  default: { label: 'default', style: 'bg-stone-200 text-stone-700' },
   missing: { label: 'missing', style: 'bg-red-100 text-red-800' },
 };
 

@@ -1,25 +1,61 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '@/db';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { getClickPesaToken, invalidateClickPesaToken } from '@/lib/providers/clickpesa/auth';
+import { resolveClickPesaConfig } from '@/lib/providers/clickpesa/config';
 import { getAccessToken, invalidateAccessToken } from '@/lib/providers/mpesa/auth';
 import { resolveMpesaConfig } from '@/lib/providers/mpesa/config';
+import { omariQuery } from '@/lib/providers/omari/client';
+import { resolveOmariConfig } from '@/lib/providers/omari/config';
+import { OMARI_NOT_FOUND } from '@/lib/providers/omari/query-outcome';
+import { getQmoneyToken, invalidateQmoneyToken } from '@/lib/providers/qmoney/auth';
+import { resolveQmoneyConfig } from '@/lib/providers/qmoney/config';
 import { loadStoredOptions } from '@/lib/providers/registry';
 import { ProviderRejectedError, ProviderUnavailableError, type ProviderId } from '@/lib/providers/types';
 import type { ConnectionResult } from './types';
 
 type Tester = (db: DbOrTx) => Promise<{ message: string; target?: string }>;
 
-// One real authentication call per provider, with the configuration payments would use now
-// (environment over stored settings over sandbox). Add a tester beside your provider's spec.
+const notConfigured = (name: string) => new AppError('unprocessable', `${name} is not configured: set the missing settings first`);
+
+// One real authenticated call per provider, with the configuration payments would use now
+// (environment over stored settings over sandbox). Cached tokens are dropped first so the test
+// really asks the provider, not our memory.
 const TESTERS: Partial<Record<ProviderId, Tester>> = {
   async mpesa(db) {
     const config = resolveMpesaConfig(getEnv(), (await loadStoredOptions(db)).mpesa);
-    if (!config) throw new AppError('unprocessable', 'M-Pesa is not configured: set the missing settings first');
-    // Drop the cached token so this really asks Daraja, not our memory.
+    if (!config) throw notConfigured('M-Pesa');
     invalidateAccessToken(config);
     await getAccessToken(config, null);
     return { message: 'Daraja issued an access token: the consumer key and secret are valid', target: config.baseUrl };
+  },
+  async clickpesa(db) {
+    const config = resolveClickPesaConfig(getEnv(), (await loadStoredOptions(db)).clickpesa);
+    if (!config) throw notConfigured('ClickPesa');
+    invalidateClickPesaToken(config);
+    await getClickPesaToken(config, null);
+    return { message: 'ClickPesa issued a token: the client ID and API key are valid', target: config.baseUrl };
+  },
+  async qmoney(db) {
+    const config = resolveQmoneyConfig(getEnv(), (await loadStoredOptions(db)).qmoney);
+    if (!config) throw notConfigured('Qmoney');
+    invalidateQmoneyToken(config);
+    await getQmoneyToken(config, null);
+    return { message: 'Qmoney accepted the login: the Basic token, username and password are valid', target: config.baseUrl };
+  },
+  async omari(db) {
+    const config = resolveOmariConfig(getEnv(), (await loadStoredOptions(db)).omari);
+    if (!config) throw notConfigured('Omari');
+    // No token endpoint: Omari checks the merchant key on every call. A status query for a
+    // reference that cannot exist changes nothing, and "not found" means the key got past the
+    // check (a refused key throws: 401 / "003"; 5xx or no answer: unavailable).
+    const answer = await omariQuery(config, randomUUID(), null);
+    if (!answer.ok && answer.code !== OMARI_NOT_FOUND) {
+      throw new ProviderRejectedError(answer.code, `Omari answered a status query with ${answer.code} (${answer.message}), not 025 "not found": the merchant key cannot be confirmed`);
+    }
+    return { message: 'Omari accepted the merchant key (a status query for an unknown reference answered "not found")', target: config.baseUrl };
   },
 };
 

@@ -1,5 +1,5 @@
-// How a provider's settings are described, stored and shown. Each provider adds one spec file
-// in specs/ (M-Pesa now; ClickPesa, Omari, Qmoney beside it) and a line in specs/index.ts; the
+// How a provider's settings are described, stored and shown. Each provider has one spec file in
+// specs/ (M-Pesa, ClickPesa, Omari, Qmoney) and a line in specs/index.ts; the
 // settings page, the CLI and the registry then handle it with no code of their own.
 import type { z } from 'zod';
 import type { ProviderId } from '@/lib/providers/types';
@@ -14,7 +14,7 @@ export interface SettingField {
   env: string;
   schema: z.ZodType<string>;
   help?: string;
-  /** Needed for the provider to work (reported by `mpesa:init` and the page when missing). */
+  /** Needed for the provider to work (reported by `<provider>:init` and the page when missing). */
   required: boolean;
   /** CLI flag name (kebab-case), for `<provider>:set-credentials --flag value`. */
   flag: string;
@@ -33,8 +33,12 @@ export interface ProviderSettingsSpec {
   displayName: string;
   fields: readonly SettingField[];
   /**
-   * Values the sandbox stands in with when SANDBOX_URL is set (development, demo, tests) and no
-   * real base URL (the field keyed `baseUrl`) is configured.
+   * Values the sandbox stands in with when SANDBOX_URL is set (development, demo, tests) and none
+   * of `realKeys` is configured (as the provider's config decides it).
    */
   sandboxDefaults(sandboxUrl: string): Record<string, string>;
+  /** Fields whose value (environment or stored) means the real provider is meant; default `baseUrl`. */
+  realKeys?: readonly string[];
+  /** Values the config falls back to when the sandbox does not stand in (ClickPesa's public API URL). */
+  productionDefaults?: Record<string, string>;
 }

@@ -5,7 +5,7 @@ import { readProviderSettings, type StoredSettings } from './store';
 import { settingsSpec } from './specs';
 import type { ProviderSettingsSpec, SettingField } from './types';
 
-export type ValueSource = 'env' | 'stored' | 'sandbox' | 'missing';
+export type ValueSource = 'env' | 'stored' | 'sandbox' | 'default' | 'missing';
 
 /** One field as the browser may see it: secrets masked, the winning source named. */
 export interface FieldView {
@@ -46,11 +46,19 @@ export async function providerSettingsView(db: DbOrTx, provider: string): Promis
 
 export function buildView(spec: ProviderSettingsSpec, stored: StoredSettings | null): SettingsView {
   const env = getEnv() as unknown as Record<string, unknown>;
-  // As in the providers' config: the sandbox stands in only while no real base URL is set.
-  const baseField = spec.fields.find((f) => f.key === 'baseUrl');
-  const realBase = baseField && (env[baseField.env] || stored?.options.baseUrl);
-  const sandbox = env.SANDBOX_URL && !realBase ? spec.sandboxDefaults(String(env.SANDBOX_URL)) : {};
-  const fields = spec.fields.map((field) => fieldView(field, env[field.env], stored, sandbox[field.key]));
+  // As in the providers' config: the sandbox stands in only while nothing real (a base URL, or
+  // ClickPesa's client ID) is configured; otherwise a production default may apply.
+  const configured = (key: string) => {
+    const field = spec.fields.find((f) => f.key === key);
+    return Boolean(field && (env[field.env] || (field.secret ? stored?.secrets : stored?.options)?.[key]));
+  };
+  const real = (spec.realKeys ?? ['baseUrl']).some(configured);
+  const sandbox = env.SANDBOX_URL && !real ? spec.sandboxDefaults(String(env.SANDBOX_URL)) : null;
+  const fallback = (key: string): [ValueSource, string] | null => {
+    const value = sandbox ? sandbox[key] : spec.productionDefaults?.[key];
+    return value ? [sandbox ? 'sandbox' : 'default', value] : null;
+  };
+  const fields = spec.fields.map((field) => fieldView(field, env[field.env], stored, fallback(field.key)));
   return {
     provider: spec.provider,
     displayName: spec.displayName,
@@ -63,16 +71,10 @@ export function buildView(spec: ProviderSettingsSpec, stored: StoredSettings | n
   };
 }
 
-function fieldView(field: SettingField, envValue: unknown, stored: StoredSettings | null, sandboxValue: string | undefined): FieldView {
+function fieldView(field: SettingField, envValue: unknown, stored: StoredSettings | null, fallback: [ValueSource, string] | null): FieldView {
   const storedValue = (field.secret ? stored?.secrets : stored?.options)?.[field.key];
   const [source, value]: [ValueSource, string | undefined] =
-    typeof envValue === 'string' && envValue !== ''
-      ? ['env', envValue]
-      : storedValue
-        ? ['stored', storedValue]
-        : sandboxValue
-          ? ['sandbox', sandboxValue]
-          : ['missing', undefined];
+    typeof envValue === 'string' && envValue !== '' ? ['env', envValue] : storedValue ? ['stored', storedValue] : (fallback ?? ['missing', undefined]);
   return {
     key: field.key,
     label: field.label,

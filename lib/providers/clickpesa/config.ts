@@ -22,18 +22,21 @@ export const CLICKPESA_PRODUCTION_URL = 'https://api.clickpesa.com/third-parties
 
 /**
  * Explicit CLICKPESA_* variables win, then the admin's stored options; without them the sandbox
- * (when SANDBOX_URL is set) stands in. Null when ClickPesa is not configured: it is then shown as
- * unavailable and refused by the API, never a crash. The checksum key is never defaulted: it is
- * on exactly when CLICKPESA_CHECKSUM_KEY (or the stored option) is set, on both sides.
+ * (when SANDBOX_URL is set) stands in. The sandbox's credentials only ever go with the sandbox's
+ * URL: once a base URL or a client ID is configured, a missing credential leaves ClickPesa
+ * unconfigured rather than half-sandbox. Null when ClickPesa is not configured: it is then shown
+ * as unavailable and refused by the API, never a crash. The checksum key is never defaulted: it
+ * is on exactly when CLICKPESA_CHECKSUM_KEY (or the stored option) is set, on both sides.
  */
 export function resolveClickPesaConfig(env: Env, stored: Partial<Record<string, string>> = {}): ClickPesaConfig | null {
-  const sandbox = env.SANDBOX_URL ? { baseUrl: `${env.SANDBOX_URL.replace(/\/$/, '')}/clickpesa/third-parties`, ...CLICKPESA_SANDBOX_DEFAULTS } : null;
-  const clientId = env.CLICKPESA_CLIENT_ID ?? stored.clientId ?? sandbox?.clientId;
+  const explicitBaseUrl = env.CLICKPESA_BASE_URL ?? stored.baseUrl;
+  const explicitClientId = env.CLICKPESA_CLIENT_ID ?? stored.clientId;
+  const sandbox =
+    env.SANDBOX_URL && !explicitBaseUrl && !explicitClientId ? { baseUrl: `${env.SANDBOX_URL.replace(/\/$/, '')}/clickpesa/third-parties`, ...CLICKPESA_SANDBOX_DEFAULTS } : null;
+  const clientId = explicitClientId ?? sandbox?.clientId;
   const apiKey = env.CLICKPESA_API_KEY ?? stored.apiKey ?? sandbox?.apiKey;
-  // With real credentials and no base URL, the real API is meant; the sandbox only stands in
-  // when nothing at all is configured.
-  const explicit = env.CLICKPESA_CLIENT_ID ?? stored.clientId;
-  const baseUrl = env.CLICKPESA_BASE_URL ?? stored.baseUrl ?? (explicit ? CLICKPESA_PRODUCTION_URL : sandbox?.baseUrl);
+  // With real credentials and no base URL, the real API is meant.
+  const baseUrl = explicitBaseUrl ?? (explicitClientId ? CLICKPESA_PRODUCTION_URL : sandbox?.baseUrl);
   if (!baseUrl || !clientId || !apiKey) return null;
   return {
     baseUrl: baseUrl.replace(/\/+$/, ''),

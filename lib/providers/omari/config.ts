@@ -19,11 +19,14 @@ const SANDBOX_PATH = '/omari/vsuite/omari/api/merchant/api/payment';
 
 /**
  * OMARI_* variables win, then the admin's stored settings; without either, the sandbox (when
- * SANDBOX_URL is set) stands in. Null when Omari is not configured: shown as unavailable.
+ * SANDBOX_URL is set) stands in. The sandbox's key only ever goes with the sandbox's URL: once a
+ * base URL is configured, a missing key leaves Omari unconfigured. Null when Omari is not
+ * configured: shown as unavailable.
  */
 export function resolveOmariConfig(env: Env, stored: Partial<Record<string, string>> = {}): OmariConfig | null {
-  const sandbox = env.SANDBOX_URL ? { baseUrl: `${env.SANDBOX_URL.replace(/\/$/, '')}${SANDBOX_PATH}`, ...OMARI_SANDBOX_DEFAULTS } : null;
-  const baseUrl = env.OMARI_API_BASE_URL ?? stored.baseUrl ?? sandbox?.baseUrl;
+  const explicitBaseUrl = env.OMARI_API_BASE_URL ?? stored.baseUrl;
+  const sandbox = env.SANDBOX_URL && !explicitBaseUrl ? { baseUrl: `${env.SANDBOX_URL.replace(/\/$/, '')}${SANDBOX_PATH}`, ...OMARI_SANDBOX_DEFAULTS } : null;
+  const baseUrl = explicitBaseUrl ?? sandbox?.baseUrl;
   const merchantKey = env.OMARI_MERCHANT_KEY ?? stored.merchantKey ?? sandbox?.merchantKey;
   if (!baseUrl || !merchantKey) return null;
   return {

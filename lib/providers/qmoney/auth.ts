@@ -19,8 +19,11 @@ export function getQmoneyToken(config: QmoneyConfig, ctx: ProviderCallContext | 
   return tokens.get(config, ctx);
 }
 
-/** Qmoney refused the token (expired early, or revoked): forget it so the next call logs in. */
-export function invalidateQmoneyToken(config: QmoneyConfig, token: string): void {
+/**
+ * Qmoney refused the token (expired early, or revoked): forget it so the next call logs in.
+ * Without a token, forgets whatever is cached (the connection test forces a fresh login).
+ */
+export function invalidateQmoneyToken(config: QmoneyConfig, token?: string): void {
   tokens.invalidate(config, token);
 }
 

@@ -28,9 +28,14 @@ export const QMONEY_SANDBOX_DEFAULTS = {
 
 type Key = keyof typeof QMONEY_SANDBOX_DEFAULTS | 'baseUrl';
 
-/** QMONEY_* variables win, then stored settings, then the sandbox when SANDBOX_URL is set. */
+/**
+ * QMONEY_* variables win, then stored settings, then the sandbox when SANDBOX_URL is set. The
+ * sandbox's credentials only ever go with the sandbox's URL: once a base URL is configured, a
+ * missing setting leaves Qmoney unconfigured rather than half-sandbox.
+ */
 export function resolveQmoneyConfig(env: Env, stored: Partial<Record<string, string>> = {}): QmoneyConfig | null {
-  const sandbox = env.SANDBOX_URL ? { baseUrl: `${env.SANDBOX_URL.replace(/\/$/, '')}/qmoney`, ...QMONEY_SANDBOX_DEFAULTS } : null;
+  const explicitBaseUrl = env.QMONEY_BASE_URL ?? stored.baseUrl;
+  const sandbox = env.SANDBOX_URL && !explicitBaseUrl ? { baseUrl: `${env.SANDBOX_URL.replace(/\/$/, '')}/qmoney`, ...QMONEY_SANDBOX_DEFAULTS } : null;
   const pick = (envValue: string | undefined, key: Key) => envValue ?? stored[key] ?? sandbox?.[key];
   const baseUrl = pick(env.QMONEY_BASE_URL, 'baseUrl');
   const username = pick(env.QMONEY_USERNAME, 'username');
