@@ -35,7 +35,7 @@ test.beforeAll(async ({ request }) => {
 });
 
 test('anonymous visitors are sent to sign-in from every admin page', async ({ page }) => {
-  for (const path of ['/admin', '/admin/transactions?status=success', '/admin/attention', `/admin/transactions/${paid}`, '/admin/settings', '/admin/settings/mpesa', '/admin/api-keys']) {
+  for (const path of ['/admin', '/admin/transactions?status=success', '/admin/attention', `/admin/transactions/${paid}`, '/admin/settings', '/admin/settings/mpesa', '/admin/settings/omari', '/admin/api-keys']) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/admin\/sign-in\?callbackUrl=/);
   }
@@ -149,6 +149,33 @@ test('admin: test the M-Pesa connection, create and revoke an API key', async ({
   await expect(page.getByRole('row').filter({ hasText: 'E2E booking system' })).toContainText('revoked');
   const refused = await page.request.get(`/api/v1/payments/${paid}`, { headers: { authorization: `Bearer ${key}` } });
   expect(refused.status()).toBe(401);
+});
+
+test('admin: ClickPesa, Omari and Qmoney settings render, save and pass the connection test', async ({ page }) => {
+  await page.goto('/admin/settings');
+  await signIn(page, ADMIN);
+  await expect(page).toHaveURL(/\/admin\/settings$/);
+  // Saving with every input blank stores nothing: the sandbox defaults stay in effect for the
+  // other specs sharing this server.
+  for (const [id, name, secret] of [
+    ['clickpesa', 'ClickPesa (Tanzania)', 'apiKey'],
+    ['omari', 'Omari (Zimbabwe)', 'merchantKey'],
+    ['qmoney', 'Qmoney (The Gambia)', 'password'],
+  ] as const) {
+    await page.goto('/admin/settings');
+    await page.getByRole('listitem').filter({ hasText: name }).getByRole('link', { name: 'Settings →' }).click();
+    await expect(page).toHaveURL(new RegExp(`/admin/settings/${id}$`));
+    await expect(page.getByRole('heading', { name })).toBeVisible();
+    await expect(page.getByTestId(`value-${secret}`)).toHaveText(/^••••••/);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '✓' })).toBeVisible();
+  }
+  await page.getByLabel('Merchant wallet').fill('12');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Merchant wallet must be 7-15 digits' })).toBeVisible();
+  await expect(page.getByTestId('value-merchantAccount')).toHaveText('2207999999');
 });
 
 test('viewer: phone numbers masked, no settings form, no key creation', async ({ page }) => {

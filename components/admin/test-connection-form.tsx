@@ -11,7 +11,7 @@ export function TestConnectionForm({ provider, action }: { provider: string; act
       <button type="submit" disabled={pending} className="rounded-lg border border-brand-700 bg-white px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-50">
         {pending ? 'Testing…' : 'Test connection'}
       </button>
-      <span className="text-sm text-stone-600">Asks the provider for an access token with the settings in effect.</span>
+      <span className="text-sm text-stone-600">One real authenticated call to the provider with the settings in effect.</span>
       {state ? (
         <p role="status" className={`w-full rounded-lg px-3 py-2 text-sm ${state.ok ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}>
           {state.ok ? '✓ ' : '✗ '}
