@@ -13,6 +13,7 @@ import { providerSettingsView } from '@/lib/settings/view';
 import { getEnv, resetEnvCache } from '@/lib/env';
 import { openIsolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
 import { startIntegrationApp, waitFor, type IntegrationApp } from '../support/integration-app';
+import { formData } from '../support/form-data';
 
 // Server actions' bodies with no user, a viewer and an admin. Provider settings go to a
 // database of this file's own, so other files' M-Pesa payments keep the sandbox defaults.
@@ -30,11 +31,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const form = (entries: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(entries)) f.set(k, v);
-  return f;
-};
+const form = formData;
 
 const REAL_SETTINGS = { provider: 'mpesa', enabled: 'on', baseUrl: 'https://api.safaricom.co.ke', shortcode: '600000', consumerKey: 'ck-live-0123456789abcdef', consumerSecret: 'cs-live-fedcba9876543210', passkey: 'pk-live-passkey-0123456789', callbackToken: 'cb-token-0123456789abcdef' };
 

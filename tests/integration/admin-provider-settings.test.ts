@@ -12,6 +12,7 @@ import { settingsSpec } from '@/lib/settings/specs';
 import { providerSettingsView } from '@/lib/settings/view';
 import { openIsolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
 import { startIntegrationApp, type IntegrationApp } from '../support/integration-app';
+import { formData } from '../support/form-data';
 
 // ClickPesa, Omari and Qmoney settings through the admin's server actions (M-Pesa's are in
 // admin-actions.test.ts): sealed secrets, environment overrides, and a real connection test
@@ -29,11 +30,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const form = (entries: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(entries)) f.set(k, v);
-  return f;
-};
+const form = formData;
 
 interface Case {
   provider: 'clickpesa' | 'omari' | 'qmoney';
