@@ -9,7 +9,7 @@
 //   GET|POST /_control/webhook-url   sandbox only: read or set the webhook URL at runtime
 //        (body {"url":"http://..."}; {"url":null} falls back to the clickpesaWebhookUrl option)
 // Options: see config.ts. Magic numbers: see magic.ts.
-import { sendJson } from '../http';
+import { serveJson, trimTrailingSlash } from '../serve';
 import type { SimulatorFactory } from '../types';
 import { readClickPesaConfig } from './config';
 import { generateToken, initiate, preview, query, type ClickPesaState } from './handlers';
@@ -74,24 +74,15 @@ export const createClickPesaSimulator: SimulatorFactory = (ctx) => {
     magicNumbers: clickpesaMagicNumbers,
     async handle(req, res, path, body) {
       const method = req.method ?? 'GET';
-      const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
-      let result: Reply;
-      try {
-        result = await route(method, normalized, req, body);
-      } catch (err) {
-        ctx.record('clickpesa', { kind: 'error', method, path, error: err instanceof Error ? err.message : String(err) });
-        result = messageReply(500, 'Internal server error');
-      }
-      ctx.record('clickpesa', {
-        kind: 'request',
+      await serveJson(ctx, res, {
+        provider: 'clickpesa',
         method,
         path,
-        body: redact(parseObject(body) ?? (body === '' ? null : body.slice(0, 2000))),
-        status: result.status,
-        response: redact(result.body),
-        ...result.ledger,
+        loggedBody: redact(parseObject(body) ?? (body === '' ? null : body.slice(0, 2000))),
+        run: () => route(method, trimTrailingSlash(path), req, body),
+        onCrash: () => messageReply(500, 'Internal server error'),
+        redactResponse: redact,
       });
-      sendJson(res, result.status, result.body);
     },
     reset() {
       // Tokens are stateless and the webhook URL is configuration: both survive a reset.

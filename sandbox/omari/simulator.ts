@@ -9,7 +9,7 @@
 // Options: see config.ts. Magic numbers: see magic.ts.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { sendJson } from '../http';
+import { serveJson, trimTrailingSlash } from '../serve';
 import type { SimulatorFactory } from '../types';
 import { readOmariConfig } from './config';
 import { auth, confirm, query, voidPayment, type OmariState } from './handlers';
@@ -67,24 +67,15 @@ export const createOmariSimulator: SimulatorFactory = (ctx) => {
     magicNumbers: omariMagicNumbers,
     async handle(req, res, path, rawBody) {
       const method = req.method ?? 'GET';
-      const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
       const body = parseObject(rawBody);
-      let result: Reply;
-      try {
-        result = await route(req, method, normalized, body);
-      } catch (err) {
-        ctx.record('omari', { kind: 'error', method, path, error: err instanceof Error ? err.message : String(err) });
-        result = fail(FAILURES.systemMalfunction, state.config());
-      }
-      ctx.record('omari', {
-        kind: 'request',
+      await serveJson(ctx, res, {
+        provider: 'omari',
         method,
         path,
-        body: redact(body, rawBody),
-        status: result.status,
-        response: result.body,
+        loggedBody: redact(body, rawBody),
+        run: () => route(req, method, trimTrailingSlash(path), body),
+        onCrash: () => fail(FAILURES.systemMalfunction, state.config()),
       });
-      sendJson(res, result.status, result.body);
     },
     reset() {
       state.transactions.clear();

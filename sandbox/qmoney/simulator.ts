@@ -5,7 +5,7 @@
 // Routes: POST /login (Basic), POST /getMoney and POST /verifyCode (Bearer from /login).
 // Options: see config.ts. Magic numbers: see magic.ts.
 import type { IncomingMessage } from 'node:http';
-import { sendJson } from '../http';
+import { serveJson, trimTrailingSlash } from '../serve';
 import type { SimulatorFactory } from '../types';
 import { readQmoneyConfig } from './config';
 import { login } from './login';
@@ -67,24 +67,16 @@ export const createQmoneySimulator: SimulatorFactory = (ctx) => {
     magicNumbers: qmoneyMagicNumbers,
     async handle(req, res, path, rawBody) {
       const method = req.method ?? 'GET';
-      const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
       const parsed = parseJson(rawBody);
-      let result: Reply;
-      try {
-        result = await route(req, method, normalized, parsed);
-      } catch (err) {
-        ctx.record('qmoney', { kind: 'error', method, path, error: err instanceof Error ? err.message : String(err) });
-        result = springError(500, 'Internal Server Error', normalized);
-      }
-      ctx.record('qmoney', {
-        kind: 'request',
+      await serveJson(ctx, res, {
+        provider: 'qmoney',
         method,
         path,
-        body: parsed.ok ? redact(parsed.value) : '[unparseable body]',
-        status: result.status,
-        response: redact(result.body),
+        loggedBody: parsed.ok ? redact(parsed.value) : '[unparseable body]',
+        run: () => route(req, method, trimTrailingSlash(path), parsed),
+        onCrash: () => springError(500, 'Internal Server Error', trimTrailingSlash(path)),
+        redactResponse: redact,
       });
-      sendJson(res, result.status, result.body);
     },
     reset() {
       state.sessions.clear();
