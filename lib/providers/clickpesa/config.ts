@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Env } from '@/lib/env';
+import { sandboxFallback } from '../sandbox-fallback';
 
 export interface ClickPesaConfig {
   /** e.g. https://api.clickpesa.com/third-parties (no trailing slash). */
@@ -31,8 +32,7 @@ export const CLICKPESA_PRODUCTION_URL = 'https://api.clickpesa.com/third-parties
 export function resolveClickPesaConfig(env: Env, stored: Partial<Record<string, string>> = {}): ClickPesaConfig | null {
   const explicitBaseUrl = env.CLICKPESA_BASE_URL ?? stored.baseUrl;
   const explicitClientId = env.CLICKPESA_CLIENT_ID ?? stored.clientId;
-  const sandbox =
-    env.SANDBOX_URL && !explicitBaseUrl && !explicitClientId ? { baseUrl: `${env.SANDBOX_URL.replace(/\/$/, '')}/clickpesa/third-parties`, ...CLICKPESA_SANDBOX_DEFAULTS } : null;
+  const sandbox = sandboxFallback(env.SANDBOX_URL, '/clickpesa/third-parties', CLICKPESA_SANDBOX_DEFAULTS, !!(explicitBaseUrl || explicitClientId));
   const clientId = explicitClientId ?? sandbox?.clientId;
   const apiKey = env.CLICKPESA_API_KEY ?? stored.apiKey ?? sandbox?.apiKey;
   // With real credentials and no base URL, the real API is meant.

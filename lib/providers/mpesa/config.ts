@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Env } from '@/lib/env';
+import { sandboxFallback } from '../sandbox-fallback';
 
 export interface MpesaConfig {
   baseUrl: string;
@@ -34,7 +35,7 @@ export const MPESA_SANDBOX_DEFAULTS = {
  */
 export function resolveMpesaConfig(env: Env, stored: Partial<Record<string, string>> = {}): MpesaConfig | null {
   const explicitBaseUrl = env.MPESA_BASE_URL ?? stored.baseUrl;
-  const sandbox = env.SANDBOX_URL && !explicitBaseUrl ? { baseUrl: `${env.SANDBOX_URL.replace(/\/$/, '')}/mpesa`, ...MPESA_SANDBOX_DEFAULTS } : null;
+  const sandbox = sandboxFallback(env.SANDBOX_URL, '/mpesa', MPESA_SANDBOX_DEFAULTS, !!explicitBaseUrl);
   const pick = (envValue: string | undefined, key: keyof typeof MPESA_SANDBOX_DEFAULTS | 'baseUrl') =>
     envValue ?? stored[key] ?? (sandbox ? sandbox[key] : undefined);
   const baseUrl = pick(env.MPESA_BASE_URL, 'baseUrl');

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Env } from '@/lib/env';
+import { sandboxFallback } from '../sandbox-fallback';
 
 export interface OmariConfig {
   /** …/vsuite/omari/api/merchant/api/payment, without a trailing slash. */
@@ -25,7 +26,7 @@ const SANDBOX_PATH = '/omari/vsuite/omari/api/merchant/api/payment';
  */
 export function resolveOmariConfig(env: Env, stored: Partial<Record<string, string>> = {}): OmariConfig | null {
   const explicitBaseUrl = env.OMARI_API_BASE_URL ?? stored.baseUrl;
-  const sandbox = env.SANDBOX_URL && !explicitBaseUrl ? { baseUrl: `${env.SANDBOX_URL.replace(/\/$/, '')}${SANDBOX_PATH}`, ...OMARI_SANDBOX_DEFAULTS } : null;
+  const sandbox = sandboxFallback(env.SANDBOX_URL, SANDBOX_PATH, OMARI_SANDBOX_DEFAULTS, !!explicitBaseUrl);
   const baseUrl = explicitBaseUrl ?? sandbox?.baseUrl;
   const merchantKey = env.OMARI_MERCHANT_KEY ?? stored.merchantKey ?? sandbox?.merchantKey;
   if (!baseUrl || !merchantKey) return null;

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Env } from '@/lib/env';
+import { sandboxFallback } from '../sandbox-fallback';
 
 export interface QmoneyConfig {
   baseUrl: string;
@@ -35,7 +36,7 @@ type Key = keyof typeof QMONEY_SANDBOX_DEFAULTS | 'baseUrl';
  */
 export function resolveQmoneyConfig(env: Env, stored: Partial<Record<string, string>> = {}): QmoneyConfig | null {
   const explicitBaseUrl = env.QMONEY_BASE_URL ?? stored.baseUrl;
-  const sandbox = env.SANDBOX_URL && !explicitBaseUrl ? { baseUrl: `${env.SANDBOX_URL.replace(/\/$/, '')}/qmoney`, ...QMONEY_SANDBOX_DEFAULTS } : null;
+  const sandbox = sandboxFallback(env.SANDBOX_URL, '/qmoney', QMONEY_SANDBOX_DEFAULTS, !!explicitBaseUrl);
   const pick = (envValue: string | undefined, key: Key) => envValue ?? stored[key] ?? sandbox?.[key];
   const baseUrl = pick(env.QMONEY_BASE_URL, 'baseUrl');
   const username = pick(env.QMONEY_USERNAME, 'username');
