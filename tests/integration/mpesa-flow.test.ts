@@ -43,7 +43,7 @@ describe('M-Pesa STK push through the route handlers and the Daraja simulator', 
   it('records every request, response and webhook with the password and token redacted', async () => {
     const started = await pay('254700000000');
     await finalStatus(started.id);
-    const events = await t.db.select().from(paymentEvents).where(eq(paymentEvents.paymentId, started.id));
+    const events = await t.db.select().from(paymentEvents).where(eq(paymentEvents.paymentId, started.id)).orderBy(paymentEvents.id);
     const kinds = events.map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['request', 'response', 'webhook', 'status_change']));
     const all = JSON.stringify(events);
@@ -129,7 +129,7 @@ describe('M-Pesa STK push through the route handlers and the Daraja simulator', 
       const started = await pay('254700000000');
       const done = await finalStatus(started.id);
       expect(done.status).toBe('success');
-      const events = await t.db.select().from(paymentEvents).where(eq(paymentEvents.paymentId, started.id));
+      const events = await t.db.select().from(paymentEvents).where(eq(paymentEvents.paymentId, started.id)).orderBy(paymentEvents.id);
       const queryIndex = events.findIndex((e) => e.summary.startsWith('STK query'));
       const creditIndex = events.findIndex((e) => e.summary.startsWith('credited'));
       expect(queryIndex).toBeGreaterThan(-1);
