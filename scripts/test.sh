@@ -10,8 +10,8 @@ step() { printf '\n==> %s\n' "$*"; }
 
 step "packages"
 if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  # npm ci can refuse a lock lacking other platforms' optional builds (registry lag): fall back.
-  npm ci --no-audit --no-fund --loglevel=error 2>/dev/null || npm install --no-audit --no-fund || exit 1
+  # The lock lists every platform's optional builds, so npm ci installs it unchanged.
+  npm ci --no-audit --no-fund --loglevel=error || exit 1
 fi
 
 step "chromium"
