@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { payments } from '@/db/schema';
-import { applyProviderOutcome } from './apply-outcome';
+import { applyProviderOutcome, NO_FINAL_STATUS } from './apply-outcome';
 import { recordEvent } from './events';
 import { patchPayment, type Payment } from './payment-store';
 import { queryProvider } from './refresh';
@@ -23,7 +23,10 @@ export interface ReconcileReport {
 }
 
 /** Our own verdict when a provider stayed silent: such payments are still re-queried for a while. */
-export const NO_FINAL_STATUS = 'no_final_status';
+export { NO_FINAL_STATUS };
+
+/** A claimed payment is left alone by other runs this long: longer than any run's provider calls. */
+const CLAIM_LEASE_SECONDS = 180;
 
 /**
  * Finds payments stuck in processing whose next check is due and asks their provider, backing
@@ -36,24 +39,27 @@ export async function reconcileDuePayments(db: Db, options: ReconcileOptions = {
   const claimed = await claimDuePayments(db, options.limit ?? 25);
   const report: ReconcileReport = { checked: claimed.length, settled: 0, expired: 0, errors: 0 };
   report.expired += await expireStalePending(db);
-  for (const payment of claimed) {
+  for (const claim of claimed) {
+    const { payment } = claim;
     try {
       await reconcileOne(db, payment, options.giveUpAfterMs ?? 30 * 60_000, report);
     } catch (error) {
-      // One bad payment must not stop the others (it is rescheduled by the claim already).
+      // One bad payment must not stop the others (it is rescheduled below all the same).
       report.errors++;
       console.error(`[malipo] reconciling ${payment.id} failed:`, error instanceof Error ? error.message : 'unknown error');
     }
+    await releaseClaim(db, claim);
   }
   return report;
 }
 
 async function reconcileOne(db: Db, payment: Payment, giveUpAfterMs: number, report: ReconcileReport): Promise<void> {
   const outcome = await queryProvider(db, payment);
-  if (outcome && outcome.status !== 'processing') {
+  if (outcome) {
+    // Decided under the payment's row lock: a callback that settled it meanwhile wins.
     const result = await applyProviderOutcome(db, payment.id, outcome, 'query');
     if (result.applied) report.settled++;
-    return;
+    if (outcome.status !== 'processing') return;
   }
   if (payment.status !== 'processing') return;
   const deadline = (payment.expiresAt?.getTime() ?? payment.createdAt.getTime()) + giveUpAfterMs;
@@ -86,22 +92,48 @@ async function expireStalePending(db: Db): Promise<number> {
   });
 }
 
-async function claimDuePayments(db: Db, limit: number): Promise<Payment[]> {
-  const rows = await db.execute<{ id: string }>(sql`
+interface Claimed {
+  payment: Payment;
+  backoffSeconds: number;
+  /** next_check_at as the claim set it (whole seconds), to release only our own lease. */
+  leaseEpoch: number;
+}
+
+/**
+ * Claims due rows under a lease (next_check_at pushed past any run's length), so a slow run is
+ * never overlapped by another instance's; releaseClaim then sets the real backoff. Open attempts,
+ * our own expiries (3 days), failures taken from unsigned callbacks (15 minutes) and payments held
+ * for an amount mismatch are all still asked: only the provider's verifiable word ends them.
+ */
+async function claimDuePayments(db: Db, limit: number): Promise<Claimed[]> {
+  const rows = await db.execute<{ id: string; backoff: number; lease: number }>(sql`
     update ${payments} p
        set check_attempts = p.check_attempts + 1,
-           next_check_at = now() + (least(15 * power(2, p.check_attempts), case when p.status = 'expired' then 3600 else 900 end) * interval '1 second')
-     where p.id in (
-       select id from ${payments}
+           next_check_at = date_trunc('second', now()) + ${CLAIM_LEASE_SECONDS} * interval '1 second'
+      from (
+       select id, least(15 * power(2, check_attempts), case when status = 'processing' then 900 else 3600 end)::int as backoff
+         from ${payments}
         where (status = 'processing'
-               or (status = 'expired' and failure_code = ${NO_FINAL_STATUS} and created_at > now() - interval '3 days'))
-          and attention is distinct from 'amount_mismatch'
+               or (status = 'expired' and failure_code = ${NO_FINAL_STATUS} and created_at > now() - interval '3 days')
+               or (status in ('failed', 'cancelled') and notes->>'unverifiedFailure' = 'true' and completed_at > now() - interval '15 minutes'))
           and next_check_at is not null and next_check_at <= now()
         order by next_check_at
         limit ${limit}
-        for update skip locked)
-    returning p.id`);
-  const ids = (Array.isArray(rows) ? rows : (rows as { rows: { id: string }[] }).rows).map((r) => r.id);
-  if (ids.length === 0) return [];
-  return db.query.payments.findMany({ where: (p, { inArray }) => inArray(p.id, ids) });
+        for update skip locked) due
+     where p.id = due.id
+    returning p.id, due.backoff, extract(epoch from p.next_check_at)::bigint as lease`);
+  const list = Array.isArray(rows) ? rows : (rows as { rows: { id: string; backoff: number; lease: number }[] }).rows;
+  if (list.length === 0) return [];
+  const found = await db.query.payments.findMany({ where: (p, { inArray }) => inArray(p.id, list.map((r) => r.id)) });
+  const byId = new Map(list.map((r) => [r.id, r]));
+  return found.map((payment) => ({ payment, backoffSeconds: Number(byId.get(payment.id)?.backoff ?? 15), leaseEpoch: Number(byId.get(payment.id)?.lease ?? 0) }));
+}
+
+/** Ends the lease with the real backoff, unless the run (or a callback) already rescheduled it. */
+async function releaseClaim(db: Db, { payment, backoffSeconds, leaseEpoch }: Claimed): Promise<void> {
+  await db.execute(sql`
+    update ${payments}
+       set next_check_at = now() + ${backoffSeconds} * interval '1 second'
+     where id = ${payment.id}
+       and extract(epoch from next_check_at)::bigint = ${leaseEpoch}`);
 }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { paymentEvents } from '@/db/schema';
+import { paymentEvents, payments } from '@/db/schema';
 import { notFound } from '@/lib/errors';
 import { getProvider } from '@/lib/providers/registry';
 import { ProviderRejectedError, ProviderUnavailableError, type ProviderId, type ProviderOutcome } from '@/lib/providers/types';
@@ -53,26 +53,71 @@ export async function queryProvider(db: Db, payment: Payment): Promise<ProviderO
 }
 
 /**
- * A provider callback we cannot verify by signature (M-Pesa): when configured, a success is only
- * applied once the provider's status query agrees. Failures are applied as they come: a false
- * failure costs a retry, a false success costs the merchant the goods.
+ * A provider callback we cannot verify by signature (M-Pesa). When configured (the production
+ * default), neither its success nor its failure is a verdict until the provider's status query
+ * agrees: an early or spoofed 1037 must not outrank the shopper's real approval. Only one
+ * confirming query runs per attempt at a time; duplicates are kept (amount, receipt) and left to it.
  */
 export async function applyUnsignedCallback(db: Db, payment: Payment, outcome: ProviderOutcome, confirmWithQuery: boolean): Promise<ApplyResult> {
-  if (outcome.status !== 'success' || !confirmWithQuery) {
+  // Already paid: a later callback can only fill in the receipt; nothing to confirm.
+  if (!confirmWithQuery || outcome.status === 'processing' || payment.status === 'success') {
     return applyProviderOutcome(db, payment.id, outcome, 'webhook');
   }
-  const confirmation = await queryProvider(db, payment);
-  if (!confirmation || confirmation.status === 'processing') {
-    // Not confirmed yet: keep the callback's details and let the reconciler ask again soon.
-    await patchPayment(db, payment.id, { nextCheckAt: new Date(Date.now() + 5_000), receipt: outcome.receipt ?? payment.receipt });
-    await recordEvent(db, { paymentId: payment.id, provider: payment.provider, kind: 'note', summary: 'success callback awaiting confirmation by status query' });
-    return { applied: false, payment, reason: 'still_processing' };
+  await rememberCallback(db, payment, outcome);
+  if (!(await claimConfirmation(db, payment.id))) {
+    // Another copy is being confirmed, or it already settled the payment (then only the receipt).
+    const now = await findPayment(db, payment.id);
+    if (now?.status === 'success') return applyProviderOutcome(db, payment.id, outcome, 'webhook');
+    return { applied: false, payment: now ?? payment, reason: 'still_processing' };
   }
-  if (confirmation.status !== 'success') {
-    return applyProviderOutcome(db, payment.id, confirmation, 'query');
+  try {
+    const confirmation = await queryProvider(db, payment);
+    if (!confirmation || confirmation.status === 'processing') {
+      // Not confirmed yet: the reconciler asks again soon; the callback's details are kept.
+      await patchPayment(db, payment.id, { nextCheckAt: new Date(Date.now() + 5_000) });
+      await recordEvent(db, { paymentId: payment.id, provider: payment.provider, kind: 'note', summary: `${outcome.status} callback awaiting confirmation by status query` });
+      if (confirmation) return applyProviderOutcome(db, payment.id, confirmation, 'query');
+      return { applied: false, payment, reason: 'still_processing' };
+    }
+    if (confirmation.status !== outcome.status || outcome.status !== 'success') {
+      return applyProviderOutcome(db, payment.id, confirmation, 'query');
+    }
+    // The query confirms success; the callback carries the receipt and amount, so apply it.
+    return applyProviderOutcome(db, payment.id, { ...outcome, confirmed: true, providerStatus: confirmation.providerStatus ?? outcome.providerStatus }, 'webhook');
+  } finally {
+    await releaseConfirmation(db, payment.id);
   }
-  // The query confirms success; the callback carries the receipt and amount, so apply it.
-  return applyProviderOutcome(db, payment.id, { ...outcome, providerStatus: confirmation.providerStatus ?? outcome.providerStatus }, 'webhook');
+}
+
+/** Keeps what only the callback says (amount, receipt) until the query can confirm it. */
+async function rememberCallback(db: Db, payment: Payment, outcome: ProviderOutcome): Promise<void> {
+  if (outcome.status !== 'success') return;
+  // A callback with the right amount replaces a wrong one remembered before (a forged one, say).
+  const amount = outcome.amountMinor;
+  await db.execute(sql`
+    update ${payments}
+       set receipt = coalesce(receipt, ${outcome.receipt ?? null}),
+           notes = case when ${amount ?? null}::bigint is null then notes
+                        else notes || jsonb_build_object('callbackAmountMinor', ${amount ?? null}::bigint) end,
+           updated_at = now()
+     where id = ${payment.id}`);
+}
+
+/** One confirming query per attempt in flight, across instances; a stale claim expires in 30 s. */
+async function claimConfirmation(db: Db, paymentId: string): Promise<boolean> {
+  const rows = await db.execute(sql`
+    update ${payments}
+       set notes = notes || jsonb_build_object('confirmingUntil', (extract(epoch from now()) + 30)::bigint)
+     where id = ${paymentId}
+       and status <> 'success'
+       and coalesce((notes->>'confirmingUntil')::bigint, 0) < extract(epoch from now())
+    returning id`);
+  const list = Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows;
+  return list.length > 0;
+}
+
+async function releaseConfirmation(db: Db, paymentId: string): Promise<void> {
+  await db.execute(sql`update ${payments} set notes = notes - 'confirmingUntil' where id = ${paymentId}`);
 }
 
 async function askedWithin(db: Db, paymentId: string, ms: number): Promise<boolean> {

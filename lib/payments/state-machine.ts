@@ -25,8 +25,10 @@ const TRANSITIONS: Record<PaymentStatus, readonly PaymentStatus[]> = {
   authorized: ['success', 'voided', 'failed', 'expired'],
   success: ['refunded', 'partially_refunded'],
   partially_refunded: ['refunded', 'partially_refunded'],
-  failed: [],
-  cancelled: [],
+  // Only for a failure taken from an unsigned callback, later overruled by the provider's own
+  // query (apply-outcome.ts decides when; no other path moves a failure).
+  failed: ['success'],
+  cancelled: ['success'],
   // `expired` is our own verdict when a provider stayed silent; if the provider later confirms it
   // collected the money, the payment must still succeed (money taken is never lost).
   expired: ['success'],

@@ -58,6 +58,13 @@ export interface ProviderOutcome {
   wrongOtp?: boolean;
   /** Provider details worth keeping on the payment (e.g. Omari's debitReference). */
   notes?: Record<string, unknown>;
+  /**
+   * With status `processing`: the provider answered with a code it does not document. Never a
+   * verdict: the attempt stays open, is flagged `unknown_result_code` and is still queried.
+   */
+  unknownCode?: boolean;
+  /** An unsigned callback's word that the provider's own status query has confirmed. */
+  confirmed?: boolean;
 }
 
 export type InitiateResult =

@@ -45,6 +45,7 @@ export async function settle({ ctx, cfg, store }: OutcomeDeps, txn: Transaction,
   const body = callbackBody(txn, resultCode, paid);
   switch (delivery) {
     case 'once':
+    case 'early_failure':
       await deliverCallback(ctx, cfg, txn, body, resultCode);
       return;
     case 'none':
@@ -64,6 +65,10 @@ export async function settle({ ctx, cfg, store }: OutcomeDeps, txn: Transaction,
 }
 
 export function scheduleAutomatic(deps: OutcomeDeps, txn: Transaction, outcome: Outcome): void {
+  if (outcome.delivery === 'early_failure') {
+    // An unsigned failure racing the real answer: nothing is decided by it (query stays open).
+    deps.ctx.later(0, () => deliverCallback(deps.ctx, deps.cfg, txn, callbackBody(txn, 1037), 1037));
+  }
   deps.ctx.later(deps.cfg.outcomeDelayMs, () => settle(deps, txn, outcome));
 }
 

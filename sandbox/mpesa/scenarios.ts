@@ -11,6 +11,8 @@ export const RESULT_DESC = {
   1032: 'Request cancelled by user',
   1037: 'DS timeout user cannot be reached',
   2001: 'The initiator information is invalid.',
+  /** Seen on STK query against Daraja in 2026 while the prompt is still open (HTTP 200). */
+  4999: 'The transaction is still under processing',
 } as const;
 
 export type ResultCode = keyof typeof RESULT_DESC;
@@ -20,7 +22,8 @@ export type Delivery =
   | 'once' // one callback (the documented default)
   | 'none' // callback lost; only STK query tells the truth
   | 'duplicate' // the same callback, N times concurrently
-  | 'contradict'; // success, then a late 1037 for the same CheckoutRequestID
+  | 'contradict' // success, then a late 1037 for the same CheckoutRequestID
+  | 'early_failure'; // a 1037 callback at once (before the shopper answered), then the real outcome
 
 export interface Outcome {
   resultCode: ResultCode;
@@ -36,6 +39,8 @@ export interface Scenario {
   pushFails?: boolean;
   /** Push and query answers are delayed by slowMs. */
   slow?: boolean;
+  /** While the prompt is open, STK query answers HTTP 200 ResultCode "4999" (not the older HTTP 500). */
+  openQuery4999?: boolean;
   /** `pushNumber` counts pushes to this number since the last reset, starting at 1. */
   outcome(pushNumber: number): Outcome;
 }
@@ -91,6 +96,18 @@ const SCENARIOS: Scenario[] = [
     msisdn: '254700000013',
     description: 'Another transaction in progress: ResultCode 1001 (unable to lock subscriber).',
     outcome: () => result(1001),
+  },
+  {
+    msisdn: '254700000014',
+    description: 'Still open: while the prompt waits, STK query answers HTTP 200 ResultCode "4999"; success after outcomeDelayMs.',
+    openQuery4999: true,
+    outcome: () => result(0),
+  },
+  {
+    msisdn: '254700000015',
+    description: 'Early failure: a 1037 callback arrives at once, then the shopper approves (success callback; query says "0").',
+    openQuery4999: true,
+    outcome: () => result(0, 'early_failure'),
   },
 ];
 

@@ -2,7 +2,7 @@
 // (POST /mpesa/stkpushquery/v1/query), providers.md §1.3, §1.5 and §1.9.
 import type { IncomingMessage } from 'node:http';
 import { promptShopper, scheduleAutomatic, type OutcomeDeps } from './outcome';
-import { scenarioFor } from './scenarios';
+import { RESULT_DESC, scenarioFor } from './scenarios';
 import type { Transaction } from './transactions';
 import { checkCredentials, jsonBody, parseStkPush } from './validate';
 import { darajaError, errors, newCheckoutRequestId, newRequestId, type Reply } from './wire';
@@ -65,11 +65,18 @@ export async function stkQuery(deps: OutcomeDeps, req: IncomingMessage, raw: str
 
   if (txn.slow) await ctx.sleep(cfg.slowMs);
   const result = txn.result;
+  if (!result && scenarioFor(txn.request.phoneNumber)?.openQuery4999) {
+    return queryAnswer(txn, 4999, RESULT_DESC[4999]);
+  }
   if (!result) {
     // requestId is the CheckoutRequestID here, as observed upstream (LNMOnlineAndroidSample#13).
     return darajaError(500, '500.001.1001', 'The transaction is being processed', txn.checkoutRequestId);
   }
-  // Every value is a string in the query response, ResultCode included.
+  return queryAnswer(txn, result.resultCode, result.resultDesc);
+}
+
+/** Every value is a string in the query response, ResultCode included. */
+function queryAnswer(txn: Transaction, resultCode: number, resultDesc: string): Reply {
   return {
     status: 200,
     body: {
@@ -77,8 +84,8 @@ export async function stkQuery(deps: OutcomeDeps, req: IncomingMessage, raw: str
       ResponseDescription: QUERY_ACCEPTED,
       MerchantRequestID: txn.merchantRequestId,
       CheckoutRequestID: txn.checkoutRequestId,
-      ResultCode: String(result.resultCode),
-      ResultDesc: result.resultDesc,
+      ResultCode: String(resultCode),
+      ResultDesc: resultDesc,
     },
   };
 }

@@ -70,7 +70,7 @@ describe('parseStkCallback', () => {
       [1019, 'expired'],
       [1037, 'failed'],
       [2001, 'failed'],
-      [424242, 'failed'],
+      [424242, 'processing'],
     ] as const) {
       const body = JSON.parse(FAILURE_TEXT);
       body.Body.stkCallback.ResultCode = code;
@@ -146,11 +146,11 @@ describe('parseStkCallback', () => {
 });
 
 describe('parseStkCallback with hostile ResultCode values', () => {
-  it('treats a ResultCode named like an Object.prototype property as a plain failure', () => {
+  it('treats a ResultCode named like an Object.prototype property as unknown, not a verdict', () => {
     const body = JSON.parse(FAILURE_TEXT);
     body.Body.stkCallback.ResultCode = 'constructor';
     const parsed = parseStkCallback(body);
     expect(parsed?.resultCode).toBe('constructor');
-    expect(parsed?.outcome.status).toBe('failed');
+    expect(parsed?.outcome).toMatchObject({ status: 'processing', unknownCode: true });
   });
 });

@@ -21,19 +21,28 @@ describe('describeResultCode', () => {
     }
   });
 
-  it('falls back to a generic failure for unknown codes', () => {
-    const generic = describeResultCode('424242');
-    expect(generic.status).toBe('failed');
-    expect(generic.shopper).toMatch(/could not complete/i);
-    expect(describeResultCode(424242)).toEqual(generic);
-    expect(describeResultCode('SFC_IC0003')).toEqual(generic);
-    expect(describeResultCode('')).toEqual(generic);
+  it('never turns a code it does not know into a verdict: processing, marked unknown', () => {
+    const unknown = describeResultCode('424242');
+    expect(unknown).toMatchObject({ status: 'processing', known: false });
+    expect(unknown.shopper).toMatch(/do not pay again/i);
+    expect(describeResultCode(424242)).toEqual(unknown);
+    expect(describeResultCode('')).toEqual(unknown);
+  });
+
+  it('reads 4999 ("still under processing") as documented and not final', () => {
+    expect(describeResultCode('4999')).toMatchObject({ status: 'processing', known: true });
+  });
+
+  it('knows every final code providers.md documents', () => {
+    expect(describeResultCode('SFC_IC0003').status).toBe('failed');
+    expect(describeResultCode('2028').status).toBe('failed');
+    expect(describeResultCode('1031').status).toBe('cancelled');
   });
 
   it('is not fooled by codes that are Object.prototype property names', () => {
     for (const code of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
       const info = describeResultCode(code);
-      expect(info.status).toBe('failed');
+      expect(info).toMatchObject({ status: 'processing', known: false });
       expect(typeof info.shopper).toBe('string');
     }
   });

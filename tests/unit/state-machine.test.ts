@@ -40,9 +40,7 @@ describe('canTransition', () => {
     ['success', 'pending'],
     ['success', 'expired'],
     ['success', 'cancelled'],
-    ['failed', 'success'],
     ['failed', 'processing'],
-    ['cancelled', 'success'],
     ['cancelled', 'processing'],
     ['expired', 'failed'],
     ['expired', 'processing'],
@@ -65,17 +63,17 @@ describe('canTransition', () => {
     }
   });
 
-  it('allows exactly one exit from a failure-type terminal status: expired → success', () => {
+  it('allows only → success out of a failure-type terminal status (apply-outcome decides when)', () => {
     const exits = (['failed', 'cancelled', 'expired', 'refunded', 'voided'] as const).flatMap((from) =>
       PAYMENT_STATUSES.filter((to) => canTransition(from, to)).map((to) => `${from}→${to}`),
     );
-    expect(exits).toEqual(['expired→success']);
+    expect(exits).toEqual(['failed→success', 'cancelled→success', 'expired→success']);
   });
 });
 
 describe('sourcesOf', () => {
   it('lists every status that may reach the target', () => {
-    expect(sourcesOf('success').sort()).toEqual(['authorized', 'awaiting_otp', 'expired', 'processing'].sort());
+    expect(sourcesOf('success').sort()).toEqual(['authorized', 'awaiting_otp', 'cancelled', 'expired', 'failed', 'processing'].sort());
     expect(sourcesOf('failed').sort()).toEqual(['authorized', 'awaiting_otp', 'pending', 'processing'].sort());
     expect(sourcesOf('refunded').sort()).toEqual(['partially_refunded', 'success'].sort());
     expect(sourcesOf('voided')).toEqual(['authorized']);

@@ -49,6 +49,7 @@ export function parseStkCallback(body: unknown): ParsedStkCallback | null {
       providerStatus: resultCode,
       receipt: receipt !== undefined ? String(receipt) : undefined,
       providerTransactionId: receipt !== undefined ? String(receipt) : undefined,
+      unknownCode: info.known ? undefined : true,
     },
   };
 }

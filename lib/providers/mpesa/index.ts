@@ -43,6 +43,9 @@ export function createMpesaProvider(config: MpesaConfig): PaymentProvider {
       const result = await stkQuery(config, payment.providerReference, ctx);
       if (result.state === 'processing') return { status: 'processing', providerStatus: 'processing' };
       const info = describeResultCode(result.resultCode);
+      if (info.status === 'processing') {
+        return { status: 'processing', code: result.resultCode, message: result.resultDesc, providerStatus: result.resultCode, unknownCode: !info.known };
+      }
       return { status: info.status, code: result.resultCode, message: result.resultDesc, providerStatus: result.resultCode };
     },
 
