@@ -14,8 +14,13 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /** PostgreSQL only: where to open the migration session. */
+  url?: string;
   close(): Promise<void>;
 }
+
+/** Any fixed number: every instance of Malipo takes the same lock before migrating. */
+const MIGRATION_LOCK_KEY = 7_402_191_518;
 
 export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
@@ -24,7 +29,7 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string; 
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
-    return { db: drizzle(client, { schema }) as unknown as Db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+    return { db: drizzle(client, { schema }) as unknown as Db, kind: 'postgres', url: options.url, close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -37,12 +42,32 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string; 
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {
-  if (database.kind === 'postgres') {
+  if (database.kind === 'postgres' && database.url) {
+    await migrateUnderLock(database.url);
+  } else if (database.kind === 'postgres') {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     await migrate(database.db as never, { migrationsFolder });
   } else {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(database.db as never, { migrationsFolder });
+  }
+}
+
+/**
+ * Several instances may start at once on a fresh database: one session takes an advisory lock,
+ * migrates, and the others wait for it, then find nothing left to do.
+ */
+async function migrateUnderLock(url: string): Promise<void> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  const session = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await session`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migrate(drizzle(session), { migrationsFolder });
+  } finally {
+    // Closing the session releases the lock as well, even if migrating failed.
+    await session.end({ timeout: 5 });
   }
 }
 
