@@ -2,7 +2,7 @@ import 'server-only';
 import type { Db } from '@/db';
 import { AppError, invalid, notFound } from '@/lib/errors';
 import type { ProviderId } from '@/lib/providers/types';
-import { initiatePayment } from './initiate';
+import { checkNewPayment, initiatePayment } from './initiate';
 import { nextAttemptOf } from './next-attempt';
 import { MoneyError, parseAmount, type Currency } from './money';
 import { createOrder, findOrder } from './orders';
@@ -35,6 +35,7 @@ export async function createApiPayment(db: Db, req: ApiPaymentRequest): Promise<
   }
   if (amountMinor <= 0) throw invalid('amount', 'must be greater than zero');
   // Before the order is created and before any provider call.
+  if (!req.orderId) await checkNewPayment(db, { provider: req.provider, msisdn: req.msisdn, currency: req.currency, amountMinor, reference: req.reference });
   await refuseReusedProviderReference(db, req.provider, req.reference);
   const order = req.orderId ? await findOrder(db, req.orderId) : await createOrder(db, {
     description: `API payment ${req.reference ?? ''}`.trim(),

@@ -38,6 +38,33 @@ export interface InitiatePaymentInput {
   onCreated?: (payment: Payment) => Promise<void>;
 }
 
+export interface NewPaymentCheck {
+  provider: ProviderId;
+  msisdn: string;
+  currency: Currency;
+  amountMinor: number;
+  reference?: string | null;
+}
+
+/**
+ * The provider's own rules (available, phone, currency, amount, reference), checked before the
+ * caller creates anything: a refused request leaves no order behind. initiatePayment checks them
+ * again under the order's lock.
+ */
+export async function checkNewPayment(db: Db, check: NewPaymentCheck): Promise<void> {
+  const provider = await getProvider(db, check.provider);
+  if (!provider) throw new AppError('unprocessable', `provider ${check.provider} is not available`, 'provider');
+  const phone = normalizeMsisdn(check.msisdn, provider.country);
+  if (!phone.ok) throw invalid('msisdn', phone.message);
+  if (!provider.currencies.includes(check.currency)) {
+    throw invalid('currency', `${check.currency} is not accepted by ${provider.displayName} (accepts ${provider.currencies.join(', ')})`);
+  }
+  const amountProblem = provider.checkAmount(check.amountMinor, check.currency);
+  if (amountProblem) throw invalid('amount', amountProblem);
+  const ruleProblem = provider.checkRequest?.({ msisdn: phone.msisdn, currency: check.currency, reference: check.reference ?? null });
+  if (ruleProblem) throw invalid(ruleProblem.field, ruleProblem.message);
+}
+
 /** Creates the attempt, asks the provider to start it, and records every step. */
 export async function initiatePayment(db: Db, input: InitiatePaymentInput): Promise<Payment> {
   const provider = await getProvider(db, input.provider);
