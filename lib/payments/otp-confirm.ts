@@ -2,7 +2,7 @@ import 'server-only';
 import type { Db } from '@/db';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { getProvider } from '@/lib/providers/registry';
+import { getProviderForAttempt } from '@/lib/providers/registry';
 import { ProviderRejectedError, ProviderUnavailableError, type PaymentProvider, type ProviderId, type ProviderOutcome } from '@/lib/providers/types';
 import { applyProviderOutcome } from './apply-outcome';
 import { recordEvent } from './events';
@@ -62,7 +62,7 @@ async function claim(db: Db, paymentId: string, otp: string): Promise<Claimed> {
       await closeAwaitingOtp(tx, payment, 'cancelled', OTP_CODES.orderSettled, 'The order was paid by another payment');
       return { kind: 'settled' as const };
     }
-    const provider = await getProvider(tx, payment.provider as ProviderId);
+    const provider = await getProviderForAttempt(tx, payment.provider as ProviderId);
     if (!provider) throw new AppError('unprocessable', `provider ${payment.provider} is not available`, 'provider');
     const moved = await transitionPayment(tx, payment.id, 'processing', { nextCheckAt: new Date(Date.now() + getEnv().RECONCILE_GRACE_SECONDS * 1000) }, ['awaiting_otp']);
     if (!moved) throw conflictFor('processing');

@@ -3,7 +3,7 @@ import { and, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { paymentEvents, payments } from '@/db/schema';
 import { notFound } from '@/lib/errors';
-import { getProvider } from '@/lib/providers/registry';
+import { getProviderForAttempt } from '@/lib/providers/registry';
 import { ProviderRejectedError, ProviderUnavailableError, type ProviderId, type ProviderOutcome } from '@/lib/providers/types';
 import { applyProviderOutcome, type ApplyResult } from './apply-outcome';
 import { recordEvent } from './events';
@@ -38,7 +38,7 @@ export async function refreshPaymentStatus(db: Db, paymentId: string, options: R
 }
 
 export async function queryProvider(db: Db, payment: Payment): Promise<ProviderOutcome | null> {
-  const provider = await getProvider(db, payment.provider as ProviderId);
+  const provider = await getProviderForAttempt(db, payment.provider as ProviderId);
   const order = await findOrder(db, payment.orderId);
   if (!provider || !order) return null;
   try {

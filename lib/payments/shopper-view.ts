@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db';
-import { getProvider } from '@/lib/providers/registry';
+import { getProviderForAttempt } from '@/lib/providers/registry';
 import type { ProviderId } from '@/lib/providers/types';
 import { formatMoney, type Currency } from './money';
 import type { Payment } from './payment-store';
@@ -40,7 +40,7 @@ export interface ShopperPaymentView {
 export async function shopperViewOf(db: Db, stored: Payment): Promise<ShopperPaymentView> {
   // A code nobody entered in time is expired here too, not only by the background pass.
   const payment = (await expireOtpIfDue(db, stored)) ? ((await findPayment(db, stored.id)) ?? stored) : stored;
-  const provider = await getProvider(db, payment.provider as ProviderId);
+  const provider = await getProviderForAttempt(db, payment.provider as ProviderId);
   const status = payment.status as PaymentStatus;
   const flow = provider?.flow ?? 'push';
   return {

@@ -21,8 +21,12 @@ export interface ProviderAvailability {
 
 type StoredOptions = Partial<Record<ProviderId, Record<string, string>>>;
 
-/** Builds every provider from the environment (which wins) and the admin's stored settings. */
-export async function loadProviders(db: DbOrTx): Promise<Map<ProviderId, ProviderAvailability>> {
+/**
+ * Builds every provider from the environment (which wins) and the admin's stored settings.
+ * `forOpenAttempts`: a provider switched off takes no new payments, but still answers for the
+ * attempts it started (status queries, OTP confirmation, callbacks), so they are settled.
+ */
+export async function loadProviders(db: DbOrTx, { forOpenAttempts = false } = {}): Promise<Map<ProviderId, ProviderAvailability>> {
   const settings = await readAllProviderSettings(db);
   const stored = storedValues(settings);
   const env = getEnv();
@@ -37,15 +41,21 @@ export async function loadProviders(db: DbOrTx): Promise<Map<ProviderId, Provide
   const qmoney = resolveQmoneyConfig(env, stored.qmoney);
   result.set('qmoney', qmoney ? { id: 'qmoney', provider: createQmoneyProvider(qmoney) } : { id: 'qmoney', provider: null, reason: 'Qmoney is not configured (QMONEY_* variables)' });
   // Switched off on the admin's settings page: unavailable whatever its configuration.
-  for (const row of settings) {
+  for (const row of forOpenAttempts ? [] : settings) {
     const id = row.provider as ProviderId;
     if (!row.enabled && result.has(id)) result.set(id, { id, provider: null, reason: 'switched off by an admin' });
   }
   return result;
 }
 
+/** A provider for a new payment: null when unconfigured or switched off. */
 export async function getProvider(db: DbOrTx, id: ProviderId): Promise<PaymentProvider | null> {
   return (await loadProviders(db)).get(id)?.provider ?? null;
+}
+
+/** A provider for an attempt already started: switched off still finishes what it started. */
+export async function getProviderForAttempt(db: DbOrTx, id: ProviderId): Promise<PaymentProvider | null> {
+  return (await loadProviders(db, { forOpenAttempts: true })).get(id)?.provider ?? null;
 }
 
 export async function loadStoredOptions(db: DbOrTx): Promise<StoredOptions> {
@@ -53,6 +63,7 @@ export async function loadStoredOptions(db: DbOrTx): Promise<StoredOptions> {
 }
 
 /** Options and decrypted secrets side by side: each provider's config reads them by key. */
+// Switched-off rows keep their values: callbacks and queries for open attempts still need them.
 function storedValues(rows: StoredSettings[]): StoredOptions {
-  return Object.fromEntries(rows.filter((r) => r.enabled).map((r) => [r.provider, { ...r.options, ...r.secrets }])) as StoredOptions;
+  return Object.fromEntries(rows.map((r) => [r.provider, { ...r.options, ...r.secrets }])) as StoredOptions;
 }
