@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { payments } from '@/db/schema';
 import { recordEvent } from './events';
@@ -7,7 +7,8 @@ import { patchPayment, type Payment } from './payment-store';
 
 /**
  * A callback for a reference we never stored may belong to an attempt whose start timed out
- * (attention = initiate_unknown, no provider reference). When exactly one such recent attempt
+ * (attention = initiate_unknown, no provider reference) or whose process died during the call
+ * (still pending, no provider reference). When exactly one such recent attempt
  * matches the callback's phone and amount, it is that attempt: adopt the reference so the
  * callback is applied through the normal path. Two or more candidates (e.g. two orders of the
  * same amount from one phone) are left for a person: crediting the wrong order is worse.
@@ -20,10 +21,10 @@ export async function adoptUnknownStart(db: Db, provider: string, msisdn: string
       and(
         eq(payments.provider, provider),
         isNull(payments.providerReference),
-        eq(payments.attention, 'initiate_unknown'),
+        or(eq(payments.attention, 'initiate_unknown'), eq(payments.status, 'pending')),
         eq(payments.msisdn, msisdn),
         eq(payments.amountMinor, amountMinor),
-        inArray(payments.status, ['processing', 'expired']),
+        inArray(payments.status, ['pending', 'processing', 'expired']),
         gt(payments.createdAt, new Date(Date.now() - 60 * 60_000)),
       ),
     )

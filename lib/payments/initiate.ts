@@ -130,6 +130,13 @@ async function createPendingPayment(
       })
       .returning();
     if (!payment) throw new Error('payment insert returned no row');
+    // Write-ahead for recovery: where we choose the provider's reference ourselves, it is stored
+    // before the call, so a crash mid-call still leaves an attempt its webhook and query can find.
+    const provisional = provider.provisionalReference?.(toProviderPayment(payment, order));
+    if (provisional) {
+      await tx.update(payments).set({ providerReference: provisional }).where(eq(payments.id, payment.id));
+      payment.providerReference = provisional;
+    }
     // Refused here (429) when the phone had its codes for this window: no row, no provider call.
     if (otp) await reserveOtpSend(tx, input.msisdn, payment.id);
     await recordEvent(tx, { paymentId: payment.id, provider: provider.id, kind: 'status_change', summary: `created: ${formatMoney(amountMinor, currency)} to ${input.msisdn}` });

@@ -1,5 +1,6 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, inArray, not, sql } from 'drizzle-orm';
+import { loadProviders } from '@/lib/providers/registry';
 import type { Db } from '@/db';
 import { payments } from '@/db/schema';
 import { applyProviderOutcome, NO_FINAL_STATUS } from './apply-outcome';
@@ -38,7 +39,7 @@ const CLAIM_LEASE_SECONDS = 180;
 export async function reconcileDuePayments(db: Db, options: ReconcileOptions = {}): Promise<ReconcileReport> {
   const claimed = await claimDuePayments(db, options.limit ?? 25);
   const report: ReconcileReport = { checked: claimed.length, settled: 0, expired: 0, errors: 0 };
-  report.expired += await expireStalePending(db);
+  report.expired += await recoverCrashedStarts(db);
   for (const claim of claimed) {
     const { payment } = claim;
     try {
@@ -72,23 +73,51 @@ async function reconcileOne(db: Db, payment: Payment, giveUpAfterMs: number, rep
   await recordEvent(db, { paymentId: payment.id, provider: payment.provider, kind: 'note', summary: 'expired by the reconciler; still queried hourly for 3 days, and a confirmed success will complete it' });
 }
 
+/** A start call never takes this long: a payment still `pending` after it lost its process. */
+const CRASHED_START_AFTER_MINUTES = 2;
+
 /**
- * A payment still `pending` after 10 minutes never got an answer from its provider's initiate
- * call (the process died mid-request). It is expired and flagged: if the provider did act on it,
- * its callback arrives for an unknown reference and is recorded for a person to match.
+ * A payment still `pending` after a few minutes never got its provider's answer stored: the
+ * process died during the call, which may well have reached the provider. A push (M-Pesa,
+ * ClickPesa) may be paid right now, so it becomes processing, flagged initiate_unknown: queried
+ * where we chose its reference (ClickPesa's orderReference is stored before the call), matched by
+ * its late callback otherwise (M-Pesa), and left for a person if neither comes. An OTP start only
+ * sends a code, and no money moves until we confirm one, so it is expired as not sent.
  */
-async function expireStalePending(db: Db): Promise<number> {
+async function recoverCrashedStarts(db: Db): Promise<number> {
+  const otpProviders = [...(await loadProviders(db, { forOpenAttempts: true })).values()].filter((a) => a.provider?.flow === 'otp').map((a) => a.id as string);
   return db.transaction(async (tx) => {
-    const stale = await tx
+    const stale = sql`${payments.status} = 'pending' and ${payments.createdAt} < now() - ${CRASHED_START_AFTER_MINUTES} * interval '1 minute'`;
+    const isOtp = otpProviders.length > 0 ? inArray(payments.provider, otpProviders) : sql`false`;
+    const reopened = await tx
       .update(payments)
-      .set({ status: 'expired', failureCode: 'not_sent', failureMessage: 'No answer from the provider when the payment was started', attention: 'stale_pending', completedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(sql`${payments.status} = 'pending' and ${payments.createdAt} < now() - interval '10 minutes'`)
+      .set({ status: 'processing', attention: 'initiate_unknown', expiresAt: sql`now() + interval '2 minutes'`, nextCheckAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(stale, not(isOtp)))
       .returning();
-    for (const p of stale) {
-      await recordEvent(tx, { paymentId: p.id, provider: p.provider, kind: 'status_change', summary: 'pending → expired (never confirmed as sent)' });
+    for (const p of reopened) {
+      await recordEvent(tx, { paymentId: p.id, provider: p.provider, kind: 'status_change', summary: 'pending → processing (the start was interrupted; its outcome is unknown): flagged initiate_unknown' });
       await enqueueStatusWebhook(tx, p);
     }
-    return stale.length;
+    const expired = await tx
+      .update(payments)
+      .set({ status: 'expired', failureCode: 'not_sent', failureMessage: 'The code was never confirmed', completedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(stale, isOtp))
+      .returning();
+    for (const p of expired) {
+      await recordEvent(tx, { paymentId: p.id, provider: p.provider, kind: 'status_change', summary: 'pending → expired (an OTP start interrupted before any code was confirmed)' });
+      await enqueueStatusWebhook(tx, p);
+    }
+    // An OTP payment is `processing` only while its code is being checked: one still so, unflagged,
+    // minutes later lost its process mid-call. Without a verdict we cannot know: flag it for a person.
+    const cutOff = await tx
+      .update(payments)
+      .set({ attention: 'unknown_outcome', updatedAt: sql`now()` })
+      .where(and(sql`${payments.status} = 'processing' and ${payments.attention} is null and ${payments.updatedAt} < now() - ${CRASHED_START_AFTER_MINUTES} * interval '1 minute'`, isOtp))
+      .returning();
+    for (const p of cutOff) {
+      await recordEvent(tx, { paymentId: p.id, provider: p.provider, kind: 'note', summary: 'code check interrupted before the provider answered: outcome unknown, flagged unknown_outcome' });
+    }
+    return reopened.length + expired.length;
   });
 }
 

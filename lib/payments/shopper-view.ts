@@ -96,7 +96,8 @@ function messageFor(status: PaymentStatus, payment: Payment, flow: string, expla
     case 'expired':
       // Our own verdict after silence is not proof that no money moved: never promise "not charged".
       if (payment.failureCode === 'no_final_status' || payment.failureCode === 'not_sent') {
-        return 'We did not get a final answer from the payment service in time. If money left your account, it will still be credited to this order: please check your SMS before paying again.';
+        // We may never know (a provider without a status query): promise a check, not a credit.
+        return 'We did not get a final answer from the payment service in time. Please do not pay again yet: check your SMS, and if money left your account, the shop will match it to this order.';
       }
       return 'The request expired before it was completed. You have not been charged; try again.';
     default:

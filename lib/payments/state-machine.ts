@@ -18,7 +18,9 @@ export const PAYMENT_STATUSES = [
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 const TRANSITIONS: Record<PaymentStatus, readonly PaymentStatus[]> = {
-  pending: ['processing', 'awaiting_otp', 'failed', 'cancelled', 'expired'],
+  // pending → success: the provider's verified word for an attempt whose start answer we never
+  // stored (a crash during the call); it did start, and it was paid.
+  pending: ['processing', 'awaiting_otp', 'success', 'failed', 'cancelled', 'expired'],
   // processing → awaiting_otp: the provider refused an OTP as wrong and waits for the next one.
   processing: ['success', 'failed', 'cancelled', 'expired', 'authorized', 'awaiting_otp'],
   awaiting_otp: ['processing', 'success', 'failed', 'cancelled', 'expired'],

@@ -137,13 +137,13 @@ describe('exactly-once crediting under duplicate, concurrent and late events', (
     expect(order?.amountPaidMinor).toBe(16_000);
   });
 
-  it('expires and flags a payment left pending (process died before the provider answered)', async () => {
+  it('reopens and flags a payment left pending (process died during the push): never expired as "not sent"', async () => {
     const order = await createOrder(t.db, { description: 'stale', currency: 'KES', totalMinor: 1000 });
     await t.db.insert(payments).values({ id: 'pay_stalestalestalestale', orderId: order.id, provider: 'mpesa', amountMinor: 1000, currency: 'KES', msisdn: '254700000000', status: 'pending', createdAt: new Date(Date.now() - 11 * 60_000) });
     const fresh = await createOrder(t.db, { description: 'fresh', currency: 'KES', totalMinor: 1000 });
     await t.db.insert(payments).values({ id: 'pay_freshfreshfreshfres', orderId: fresh.id, provider: 'mpesa', amountMinor: 1000, currency: 'KES', msisdn: '254700000000', status: 'pending' });
     await reconcileDuePayments(t.db);
-    expect(await findPayment(t.db, 'pay_stalestalestalestale')).toMatchObject({ status: 'expired', attention: 'stale_pending', failureCode: 'not_sent' });
+    expect(await findPayment(t.db, 'pay_stalestalestalestale')).toMatchObject({ status: 'processing', attention: 'initiate_unknown' });
     expect((await findPayment(t.db, 'pay_freshfreshfreshfres'))?.status).toBe('pending');
   });
 

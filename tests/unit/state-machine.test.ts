@@ -49,7 +49,6 @@ describe('canTransition', () => {
     ['voided', 'success'],
     ['processing', 'pending'],
     ['processing', 'refunded'],
-    ['pending', 'success'],
     ['pending', 'refunded'],
     ['partially_refunded', 'success'],
     ['success', 'success'],
@@ -73,7 +72,7 @@ describe('canTransition', () => {
 
 describe('sourcesOf', () => {
   it('lists every status that may reach the target', () => {
-    expect(sourcesOf('success').sort()).toEqual(['authorized', 'awaiting_otp', 'cancelled', 'expired', 'failed', 'processing'].sort());
+    expect(sourcesOf('success').sort()).toEqual(['authorized', 'awaiting_otp', 'cancelled', 'expired', 'failed', 'pending', 'processing'].sort());
     expect(sourcesOf('failed').sort()).toEqual(['authorized', 'awaiting_otp', 'pending', 'processing'].sort());
     expect(sourcesOf('refunded').sort()).toEqual(['partially_refunded', 'success'].sort());
     expect(sourcesOf('voided')).toEqual(['authorized']);
