@@ -19,7 +19,8 @@ export interface CheckoutFormState {
 }
 
 const checkoutForm = z.object({
-  reference: z.string().min(1).max(64),
+  // Order ids and references are [A-Za-z0-9_-]: anything else (NUL included) never reaches the database.
+  reference: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   provider: z.enum(PROVIDER_IDS),
   msisdn: z.string().trim().min(1, 'Enter your phone number').max(20, 'That number is too long'),
   amountChoice: z.enum(['balance', 'deposit']).default('balance'),
@@ -60,7 +61,7 @@ export async function startCheckout(_prev: CheckoutFormState, formData: FormData
 }
 
 export async function bookTourAction(formData: FormData): Promise<void> {
-  const slug = z.string().min(1).max(100).safeParse(formData.get('slug'));
+  const slug = z.string().regex(/^[a-z0-9-]{1,100}$/).safeParse(formData.get('slug'));
   // A form we never rendered: back to the shop, never a 500.
   if (!slug.success) redirect('/');
   const order = await bookTour(await getDb(), slug.data, null).catch(unlessAppError);
