@@ -67,7 +67,7 @@ async function send(method: string, path: string, body?: string, headers: Record
 
 describe('fuzz: generated bad input never gets a 5xx or a stack trace', () => {
   it('merchant API, webhooks and the shopper poll (400 requests)', async () => {
-    const auth = () => pick([{ authorization: `Bearer ${TEST_API_KEY}` }, { authorization: `Bearer ${TEST_API_KEY}` }, { authorization: 'Bearer nope' }, {}]);
+    const auth = (): Record<string, string> => pick<Record<string, string>>([{ authorization: `Bearer ${TEST_API_KEY}` }, { authorization: `Bearer ${TEST_API_KEY}` }, { authorization: 'Bearer nope' }, {}]);
     const routes: (() => Promise<void>)[] = [
       () => send('POST', '/api/v1/payments', nastyBody(), { ...auth(), 'idempotency-key': random() < 0.3 ? pick(NASTY_STRINGS).replace(/[^\x20-\x7e]/g, '').slice(0, 300) || 'k' : `k${random()}` }),
       () => send('GET', `/api/v1/payments?${pick(['status', 'provider', 'cursor', 'limit', 'from', 'to', 'q'])}=${segment()}`, undefined, auth()),
