@@ -72,6 +72,8 @@ export const apiKeys = pgTable('api_keys', {
   /** SHA-256 of the whole key; the key itself is never stored. */
   hash: text('hash').notNull().unique(),
   defaultCallbackUrl: text('default_callback_url'),
+  /** 'merchant' sees only the payments it made; 'admin' sees every payment. */
+  kind: text('kind', { enum: ['merchant', 'admin'] }).notNull().default('merchant'),
   createdAt: createdAt(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),

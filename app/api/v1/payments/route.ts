@@ -1,6 +1,7 @@
 import { ok } from '@/lib/api/envelope';
 import { createPaymentBody } from '@/lib/api/payment-schemas';
 import { apiRoute } from '@/lib/api/route';
+import { paymentScope } from '@/lib/api/scoped-payments';
 import { serializePayment } from '@/lib/api/serialize';
 import type { Db } from '@/db';
 import { notFound } from '@/lib/errors';
@@ -34,7 +35,7 @@ export const POST = apiRoute({ body: createPaymentBody, boundAnswer: existingPay
 });
 
 /** Newest first, keyset-paginated: pass `next_cursor` back as `cursor` for the next page. */
-export const GET = apiRoute({ query: paymentFiltersSchema }, async ({ db, query }) => {
-  const page = await listPayments(db, query);
+export const GET = apiRoute({ query: paymentFiltersSchema }, async ({ db, query, principal }) => {
+  const page = await listPayments(db, query, { where: paymentScope(principal) });
   return ok({ payments: page.rows.map((p) => serializePayment(p)), next_cursor: page.nextCursor, prev_cursor: page.prevCursor });
 });
