@@ -7,6 +7,7 @@ import { recordEvent } from './events';
 import { patchPayment, type Payment } from './payment-store';
 import { queryProvider } from './refresh';
 import { enqueueStatusWebhook } from './webhook-outbox';
+import { logError } from '@/lib/server/log';
 
 export interface ReconcileOptions {
   /** At most this many payments per run. */
@@ -42,7 +43,7 @@ export async function reconcileDuePayments(db: Db, options: ReconcileOptions = {
     } catch (error) {
       // One bad payment must not stop the others (it is rescheduled by the claim already).
       report.errors++;
-      console.error(`[malipo] reconciling ${payment.id} failed:`, error instanceof Error ? error.message : 'unknown error');
+      logError(`[malipo] reconciling ${payment.id} failed:`, error);
     }
   }
   return report;

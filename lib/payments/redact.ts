@@ -1,3 +1,5 @@
+import { maskMsisdn } from './phone';
+
 // Everything written to the event log passes through here first. Keys are split into words
 // (camelCase, snake_case, kebab-case) and matched at any depth, so a provider adding a nested
 // credential later is still covered, while "shipping" is not mistaken for a PIN.
@@ -66,4 +68,9 @@ export function storableText<T>(value: T, depth = 0): T {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [storableText(k), storableText(v, depth + 1)])) as T;
   }
   return value;
+}
+
+/** Phone-like runs of digits inside free text ("params: 254712345678,..."), as the admin shows viewers. */
+export function maskPhonesInText(text: string): string {
+  return text.replace(/\+?\b\d{9,15}\b/g, (m) => maskMsisdn(m.replace(/^\+/, '')));
 }

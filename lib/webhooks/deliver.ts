@@ -6,6 +6,7 @@ import { getEnv } from '@/lib/env';
 import { GIVE_UP_AFTER_SECONDS, FIRST_RETRY_SECONDS, retryDelaySeconds, shouldGiveUp } from './backoff';
 import { signWebhook } from './signature';
 import { refuseWebhookTarget } from './target';
+import { logWarn } from '@/lib/server/log';
 
 type OutboxRow = typeof webhookOutbox.$inferSelect;
 
@@ -131,5 +132,5 @@ let warned = false;
 function warnOnce(message: string): void {
   if (warned) return;
   warned = true;
-  console.warn(message);
+  logWarn(message);
 }
