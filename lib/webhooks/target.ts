@@ -3,6 +3,7 @@
 // reaches loopback services, the cloud metadata endpoint (169.254.169.254) or private hosts.
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import type { PinnedAddress } from './pinned-post';
 
 const blocked = new BlockList();
 const RANGES: [string, number, 'ipv4' | 'ipv6', string][] = [
@@ -80,33 +81,50 @@ export function nonPublicKind(ip: string): string | null {
   return rule?.[3] ?? 'non-public';
 }
 
+export type TargetCheck = { refused: string } | { refused: null; pinned: PinnedAddress };
+
 /**
- * Null when `url` may receive a webhook, else why not. Every address the host resolves to must
- * be public (a name with one private address among public ones is refused). `allowPrivate` is for
- * development, tests and e2e, whose receivers listen on 127.0.0.1.
- * Known limit: fetch resolves the name again, so a DNS answer that changes in between (rebinding)
- * is not caught here.
+ * Where `url` may receive a webhook: the address to connect to (see pinned-post.ts: the send
+ * uses exactly this address, so DNS cannot answer differently in between), or why not. Every
+ * address the host resolves to must be public (a name with one private address among public ones
+ * is refused). `allowPrivate` is for development, tests and e2e, whose receivers listen on 127.0.0.1.
  */
-export async function refuseWebhookTarget(url: string, allowPrivate: boolean): Promise<string | null> {
+export async function checkWebhookTarget(url: string, allowPrivate: boolean): Promise<TargetCheck> {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return 'not a valid URL';
+    return { refused: 'not a valid URL' };
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return `scheme ${parsed.protocol} is not allowed`;
-  if (allowPrivate) return null;
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { refused: `scheme ${parsed.protocol} is not allowed` };
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
-  let addresses: { address: string }[];
+  let addresses: { address: string; family: number }[];
   try {
-    addresses = isIP(host) ? [{ address: host }] : await lookup(host, { all: true, verbatim: true });
+    addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true, verbatim: true });
   } catch (error) {
-    return `host ${host} does not resolve (${error instanceof Error && 'code' in error ? String(error.code) : 'lookup failed'})`;
+    return { refused: `host ${host} does not resolve (${error instanceof Error && 'code' in error ? String(error.code) : 'lookup failed'})` };
   }
-  if (addresses.length === 0) return `host ${host} does not resolve`;
-  for (const { address } of addresses) {
-    const kind = nonPublicKind(address);
-    if (kind) return `host ${host} resolves to ${address} (${kind}); webhooks go to public addresses only`;
+  const first = addresses[0];
+  if (!first) return { refused: `host ${host} does not resolve` };
+  if (!allowPrivate) {
+    for (const { address } of addresses) {
+      const kind = nonPublicKind(address);
+      if (kind) return { refused: `host ${host} resolves to ${address} (${kind}); webhooks go to public addresses only` };
+    }
   }
-  return null;
+  return { refused: null, pinned: { address: first.address, family: first.family === 6 ? 6 : 4 } };
+}
+
+/** Null when `url` may receive a webhook, else why not (see checkWebhookTarget). */
+export async function refuseWebhookTarget(url: string, allowPrivate: boolean): Promise<string | null> {
+  const parsed = (() => {
+    try {
+      return new URL(url);
+    } catch {
+      return null;
+    }
+  })();
+  // With private targets allowed nothing needs resolving to say yes.
+  if (allowPrivate && parsed && (parsed.protocol === 'https:' || parsed.protocol === 'http:')) return null;
+  return (await checkWebhookTarget(url, allowPrivate)).refused;
 }
