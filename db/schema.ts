@@ -57,6 +57,8 @@ export const orders = pgTable(
     /** Provider transaction id of the payment that completed the order. */
     paidTransactionId: text('paid_transaction_id'),
     source: text('source').notNull().default('shop'),
+    /** The API key whose payment created the order (null: the shop, or BOOTSTRAP_API_KEY). */
+    apiKeyId: integer('api_key_id').references(() => apiKeys.id),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

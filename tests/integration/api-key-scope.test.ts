@@ -41,6 +41,16 @@ describe('each API key sees only its own payments; admin keys see all', () => {
     expect(await ids(adminKey)).toContain(paymentOfA);
   });
 
+  it("another key cannot pay this key's order (404 naming order_id); an admin key can", async () => {
+    const orderId = (await t.api('GET', `/api/v1/payments/${paymentOfA}`, undefined, as(keyA))).body.data.order_id;
+    expect(orderId).toMatch(/^ord_/);
+    const body = { provider: 'mpesa', amount: '10', currency: 'KES', msisdn: '254700000000', order_id: orderId };
+    const refused = await t.api('POST', '/api/v1/payments', body, as(keyB));
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.field).toBe('order_id');
+    expect((await t.api('POST', '/api/v1/payments', body, as(adminKey))).status).not.toBe(404);
+  });
+
   it('the creating key and an admin key read it', async () => {
     expect((await t.api('GET', `/api/v1/payments/${paymentOfA}`, undefined, as(keyA))).status).toBe(200);
     expect((await t.api('GET', `/api/v1/payments/${paymentOfA}/status`, undefined, as(adminKey))).status).toBe(200);

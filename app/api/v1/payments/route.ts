@@ -27,6 +27,7 @@ export const POST = apiRoute({ body: createPaymentBody, boundAnswer: existingPay
     reference: body.reference,
     callbackUrl: body.callback_url ?? principal.defaultCallbackUrl,
     apiKeyId: principal.keyId,
+    mayUseOrder: (order) => principal.admin || order.apiKeyId === principal.keyId,
     // Bound before the provider is asked: a retry with the same key must get this payment,
     // whatever happens next (a crash, a 5xx), never start a second one.
     onCreated: (created) => idempotency.bind(created.id),
