@@ -25,7 +25,7 @@ Users:
   users:set-password --email e    new password, clears a lockout
   users:list
 API keys:
-  api-keys:create --name n [--callback-url u]   prints the key once
+  api-keys:create --name n [--callback-url u] [--admin]   prints the key once (--admin: sees every payment)
   api-keys:list
   api-keys:revoke --id n
 `;

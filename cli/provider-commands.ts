@@ -18,7 +18,7 @@ function specOf(provider: string): ProviderSettingsSpec {
 export async function initCommand(db: Db, provider: string): Promise<number> {
   const created = await initProviderSettings(db, specOf(provider).provider);
   console.log(created ? `Created the ${provider} settings row.` : `The ${provider} settings row already exists.`);
-  const view = await providerSettingsView(db, provider);
+  const view = await providerSettingsView(db, provider, 'admin');
   if (view) printSettings(view);
   return view?.missing.length ? 3 : 0;
 }
@@ -44,7 +44,7 @@ export async function setCredentialsCommand(db: Db, provider: string, args: stri
   }
   await updateProviderSettings(db, spec.provider, { values: change, enabled: values.disable ? false : values.enable ? true : undefined });
   console.log(`Saved ${given.map(([k]) => k).join(', ') || 'state'} (secrets sealed with SETTINGS_ENCRYPTION_KEY).`);
-  const view = await providerSettingsView(db, provider);
+  const view = await providerSettingsView(db, provider, 'admin');
   if (view) printSettings(view);
   return 0;
 }

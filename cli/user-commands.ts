@@ -40,11 +40,11 @@ export async function listUsersCommand(db: Db): Promise<number> {
   return 0;
 }
 
-/** `api-keys:create --name n [--callback-url u]`: the key is printed once, only its hash is kept. */
+/** `api-keys:create --name n [--callback-url u] [--admin]`: the key is printed once, only its hash is kept. */
 export async function createApiKeyCommand(db: Db, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { name: { type: 'string' }, 'callback-url': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: { name: { type: 'string' }, 'callback-url': { type: 'string' }, admin: { type: 'boolean' } }, strict: true });
   if (!values.name) throw new UsageError('--name is required');
-  const key = await issueApiKey(db, { name: values.name, callbackUrl: values['callback-url'] });
+  const key = await issueApiKey(db, { name: values.name, callbackUrl: values['callback-url'], kind: values.admin ? 'admin' : 'merchant' });
   console.error(`Created API key ${key.prefix}… (id ${key.id}). It is shown once; store it now:`);
   console.log(key.key);
   return 0;

@@ -57,6 +57,8 @@ export const orders = pgTable(
     /** Provider transaction id of the payment that completed the order. */
     paidTransactionId: text('paid_transaction_id'),
     source: text('source').notNull().default('shop'),
+    /** The API key whose payment created the order (null: the shop, or BOOTSTRAP_API_KEY). */
+    apiKeyId: integer('api_key_id').references(() => apiKeys.id),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -72,6 +74,8 @@ export const apiKeys = pgTable('api_keys', {
   /** SHA-256 of the whole key; the key itself is never stored. */
   hash: text('hash').notNull().unique(),
   defaultCallbackUrl: text('default_callback_url'),
+  /** 'merchant' sees only the payments it made; 'admin' sees every payment. */
+  kind: text('kind', { enum: ['merchant', 'admin'] }).notNull().default('merchant'),
   createdAt: createdAt(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),

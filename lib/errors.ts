@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   idempotency_conflict: 409,
+  payload_too_large: 413,
   unprocessable: 422,
   /** OTP entry: wrong code (tries left in details), code expired, tries spent. */
   otp_invalid: 422,

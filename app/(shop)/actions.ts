@@ -19,7 +19,8 @@ export interface CheckoutFormState {
 }
 
 const checkoutForm = z.object({
-  reference: z.string().min(1).max(64),
+  // Order ids and references are [A-Za-z0-9_-]: anything else (NUL included) never reaches the database.
+  reference: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   provider: z.enum(PROVIDER_IDS),
   msisdn: z.string().trim().min(1, 'Enter your phone number').max(20, 'That number is too long'),
   amountChoice: z.enum(['balance', 'deposit']).default('balance'),
@@ -60,29 +61,47 @@ export async function startCheckout(_prev: CheckoutFormState, formData: FormData
 }
 
 export async function bookTourAction(formData: FormData): Promise<void> {
-  const slug = z.string().min(1).max(100).parse(formData.get('slug'));
-  const order = await bookTour(await getDb(), slug, null);
-  redirect(`/checkout/${order.reference}`);
+  const slug = z.string().regex(/^[a-z0-9-]{1,100}$/).safeParse(formData.get('slug'));
+  // A form we never rendered: back to the shop, never a 500.
+  if (!slug.success) redirect('/');
+  const order = await bookTour(await getDb(), slug.data, null).catch(unlessAppError);
+  redirect(order ? `/checkout/${order.reference}` : '/');
 }
 
 const paymentIdField = z.object({ paymentId: z.string().regex(/^pay_[0-9a-z]{20}$/) });
 
+/** The payment id a Retry or Check-again form posted; anything else goes back to the shop. */
+function paymentIdOf(formData: FormData): string {
+  const parsed = paymentIdField.safeParse({ paymentId: formData.get('paymentId') });
+  if (!parsed.success) redirect('/');
+  return parsed.data.paymentId;
+}
+
 /** "I have paid, check again": asks the provider now instead of waiting for the next poll. */
 export async function checkAgainAction(formData: FormData): Promise<void> {
-  const { paymentId } = paymentIdField.parse(Object.fromEntries(formData));
+  const paymentId = paymentIdOf(formData);
   // Public button: at most one provider query per payment every 5 s, and never for a code still
   // being typed (asking then could end a live OTP payment).
-  const payment = await refreshPaymentStatus(await getDb(), paymentId, { statuses: ['processing', 'expired'], minIntervalMs: 5_000 });
+  const payment = await refreshPaymentStatus(await getDb(), paymentId, { statuses: ['processing', 'expired'], minIntervalMs: 5_000 }).catch(unlessAppError);
+  if (!payment) redirect('/');
   redirect(payment.status === 'success' ? `/receipt/${payment.id}` : `/pay/${payment.id}?checked=1`);
 }
 
 /** Retry: a new prompt to the same phone (after checking whether the last one went through). */
 export async function retryAction(formData: FormData): Promise<void> {
-  const { paymentId } = paymentIdField.parse(Object.fromEntries(formData));
+  const paymentId = paymentIdOf(formData);
   const db = await getDb();
   if (!(await findPayment(db, paymentId))) redirect('/');
-  const next = await retryStalledPayment(db, paymentId);
+  const next = await retryStalledPayment(db, paymentId).catch(unlessAppError);
+  // Refused (still live, throttled): the payment page says where it stands.
+  if (!next) redirect(`/pay/${paymentId}`);
   redirect(next.status === 'success' ? `/receipt/${next.id}` : `/pay/${next.id}`);
+}
+
+/** Our own refusals (unknown payment, tour, a limit) are answered with a page, never a 500. */
+function unlessAppError(error: unknown): null {
+  if (error instanceof AppError) return null;
+  throw error;
 }
 
 function shopperPhoneMessage(message: string): string {

@@ -21,8 +21,16 @@ export interface OtpFormState {
 
 const paymentIdField = z.object({ paymentId: z.string().regex(/^pay_[0-9a-z]{20}$/) });
 
+/** A form we never rendered (no or a malformed payment id) is answered, never thrown at. */
+function paymentIdOf(formData: FormData): string | null {
+  const parsed = paymentIdField.safeParse({ paymentId: formData.get('paymentId') });
+  return parsed.success ? parsed.data.paymentId : null;
+}
+const UNKNOWN_PAYMENT = 'This payment is unknown. Go back to your order and start again.';
+
 export async function confirmOtpAction(_prev: OtpFormState, formData: FormData): Promise<OtpFormState> {
-  const { paymentId } = paymentIdField.parse({ paymentId: formData.get('paymentId') });
+  const paymentId = paymentIdOf(formData);
+  if (!paymentId) return { error: UNKNOWN_PAYMENT };
   const otp = String(formData.get('otp') ?? '');
   // The service's own rule (4–8 digits): the shop's field suggests 6 but never refuses a code the provider sent.
   if (!OTP_PATTERN.test(normalizeOtp(otp))) return { error: 'Enter the code from the SMS (digits only).' };
@@ -50,7 +58,8 @@ export interface ResendState {
 }
 
 export async function resendOtpAction(_prev: ResendState, formData: FormData): Promise<ResendState> {
-  const { paymentId } = paymentIdField.parse({ paymentId: formData.get('paymentId') });
+  const paymentId = paymentIdOf(formData);
+  if (!paymentId) return { error: UNKNOWN_PAYMENT };
   let nextId: string;
   try {
     nextId = (await resendOtp(await getDb(), paymentId)).id;
@@ -66,7 +75,8 @@ export async function resendOtpAction(_prev: ResendState, formData: FormData): P
 }
 
 export async function cancelOtpAction(formData: FormData): Promise<void> {
-  const { paymentId } = paymentIdField.parse({ paymentId: formData.get('paymentId') });
+  const paymentId = paymentIdOf(formData);
+  if (!paymentId) redirect('/');
   const db = await getDb();
   const payment = await findPayment(db, paymentId);
   if (!payment) redirect('/');

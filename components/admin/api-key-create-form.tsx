@@ -16,6 +16,10 @@ export function ApiKeyCreateForm({ action }: { action: (prev: ActionResult | nul
           Default callback URL <span className="font-normal text-stone-500">(optional)</span>
           <input name="callbackUrl" type="url" placeholder="https://example.com/webhooks/malipo" className="mt-1 rounded-lg border border-stone-300 px-3 py-2 text-sm font-normal" />
         </label>
+        <label className="flex items-center gap-2 text-sm font-medium">
+          <input name="kind" type="checkbox" value="admin" />
+          Admin key <span className="font-normal text-stone-500">(sees every payment)</span>
+        </label>
         <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-900 disabled:bg-stone-400">
           {pending ? 'Creating…' : 'Create key'}
         </button>

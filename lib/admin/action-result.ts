@@ -1,6 +1,7 @@
 // What every admin server action returns to its useActionState form: a sentence, and the
 // field it is about when it is about one. Errors are returned, never thrown at the form.
 import { AppError } from '@/lib/errors';
+import { logError } from '@/lib/server/log';
 
 export interface ActionResult {
   ok: boolean;
@@ -12,6 +13,6 @@ export interface ActionResult {
 
 export function actionError(error: unknown): ActionResult {
   if (error instanceof AppError) return { ok: false, message: error.message, field: error.field };
-  console.error('[admin] action failed', error);
+  logError('[admin] action failed', error);
   return { ok: false, message: 'Something went wrong; the details are in the server log.' };
 }

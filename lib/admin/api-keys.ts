@@ -12,6 +12,8 @@ export const newApiKeySchema = z.object({
     .union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048)])
     .optional()
     .transform((v) => v || null),
+  /** Admin keys read and retry every payment (operations tooling); merchant keys only their own. */
+  kind: z.enum(['merchant', 'admin'], { error: "must be 'merchant' or 'admin'" }).default('merchant'),
 });
 
 /** Creates a key; the clear key is in the result and nowhere else, ever. */
@@ -21,7 +23,7 @@ export async function issueApiKey(db: DbOrTx, input: z.input<typeof newApiKeySch
     const issue = parsed.error.issues[0];
     throw new AppError('validation_error', `${String(issue?.path[0] ?? 'name')} ${issue?.message ?? 'is invalid'}`, String(issue?.path[0] ?? 'name'));
   }
-  return createApiKey(db, parsed.data.name, parsed.data.callbackUrl);
+  return createApiKey(db, parsed.data.name, parsed.data.callbackUrl, parsed.data.kind);
 }
 
 /** What the API keys page shows: never the hash, only the prefix that identifies a key. */

@@ -1,6 +1,7 @@
 // How payments are shown to people in the admin: amounts per currency, phones per role.
 import { CURRENCIES, formatMoney, toDecimalString, type Currency } from '@/lib/payments/money';
 import { maskMsisdn } from '@/lib/payments/phone';
+import { maskPhonesInText } from '@/lib/payments/redact';
 import { hasRole } from '@/lib/auth/roles';
 
 function knownCurrency(currency: string): currency is Currency {
@@ -46,7 +47,4 @@ export function maskPhonesIn(value: unknown, depth = 0): unknown {
   return value;
 }
 
-/** Phone-like runs of digits inside free text ("created: KES 150.00 to 254712345678"). */
-export function maskPhonesInText(text: string): string {
-  return text.replace(/\+?\b\d{9,15}\b/g, (m) => maskMsisdn(m.replace(/^\+/, '')));
-}
+export { maskPhonesInText } from '@/lib/payments/redact';

@@ -10,17 +10,21 @@ export interface ApiPrincipal {
   keyId: number;
   name: string;
   defaultCallbackUrl: string | null;
+  /** An admin key sees every payment; a merchant key only those it created. */
+  admin: boolean;
 }
+
+export type ApiKeyKind = 'merchant' | 'admin';
 
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
 /** Creates a key and returns it once; only its hash and prefix are stored. */
-export async function createApiKey(db: DbOrTx, name: string, defaultCallbackUrl: string | null = null): Promise<{ key: string; id: number; prefix: string }> {
+export async function createApiKey(db: DbOrTx, name: string, defaultCallbackUrl: string | null = null, kind: ApiKeyKind = 'merchant'): Promise<{ key: string; id: number; prefix: string }> {
   const key = `mlp_live_${randomBytes(24).toString('base64url')}`;
   const prefix = key.slice(0, 13);
-  const [row] = await db.insert(apiKeys).values({ name, prefix, hash: hashApiKey(key), defaultCallbackUrl }).returning({ id: apiKeys.id });
+  const [row] = await db.insert(apiKeys).values({ name, prefix, hash: hashApiKey(key), defaultCallbackUrl, kind }).returning({ id: apiKeys.id });
   if (!row) throw new Error('api key insert returned no row');
   return { key, id: row.id, prefix };
 }
@@ -30,14 +34,14 @@ export async function authenticateApiKey(db: DbOrTx, authorization: string | nul
   if (!match?.[1]) return null;
   const key = match[1];
   const bootstrap = getEnv().BOOTSTRAP_API_KEY;
-  if (bootstrap && constantTimeEquals(key, bootstrap)) return { keyId: 0, name: 'bootstrap', defaultCallbackUrl: null };
+  if (bootstrap && constantTimeEquals(key, bootstrap)) return { keyId: 0, name: 'bootstrap', defaultCallbackUrl: null, admin: true };
   const [row] = await db
     .select()
     .from(apiKeys)
     .where(and(eq(apiKeys.hash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
     .limit(1);
   if (!row) return null;
-  return { keyId: row.id, name: row.name, defaultCallbackUrl: row.defaultCallbackUrl };
+  return { keyId: row.id, name: row.name, defaultCallbackUrl: row.defaultCallbackUrl, admin: row.kind === 'admin' };
 }
 
 function constantTimeEquals(a: string, b: string): boolean {

@@ -1,6 +1,7 @@
 // The ClickPesa-style envelope every API answer uses, and the single place errors become HTTP.
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
+import { logError } from '@/lib/server/log';
 
 export function ok(data: unknown, message = 'OK', status = 200, headers?: HeadersInit): Response {
   return Response.json({ success: true, message, data }, { status, headers });
@@ -21,6 +22,6 @@ export function errorResponse(error: unknown): Response {
     const field = issue?.path.join('.') || undefined;
     return fail(400, 'validation_error', field ? `${field}: ${issue?.message}` : (issue?.message ?? 'invalid request'), field);
   }
-  console.error('[malipo] unhandled API error', error instanceof Error ? error.message : 'unknown');
+  logError('[malipo] unhandled API error', error);
   return fail(500, 'internal_error', 'Something went wrong on our side. The request can be retried safely.');
 }

@@ -5,6 +5,7 @@ import { idempotencyKeys } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from './envelope';
 import { IDEMPOTENCY_KEY_PATTERN, requestFingerprint } from './idempotency-hash';
+import { logError } from '@/lib/server/log';
 
 /** A stored answer is replayed for this long (the issue asks for at least 24 h). */
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -174,7 +175,7 @@ export async function runIdempotent(db: Db, apiKeyId: number, req: Request, rawB
     else await completeIdempotent(db, scope, response.status, await response.clone().json());
   } catch (error) {
     // The answer still goes out; the key stays in flight until its lease ends.
-    console.error('[malipo] could not store the idempotent response', error instanceof Error ? error.message : error);
+    logError('[malipo] could not store the idempotent response', error);
   }
   return response;
 }

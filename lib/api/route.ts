@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Db } from '@/db';
 import { AppError } from '@/lib/errors';
 import { getDb } from '@/lib/server/database';
+import { BodyTooLargeError, readBodyCapped } from '@/lib/server/read-body';
+import { findInvalidText } from './clean-strings';
 import { authenticateApiKey, type ApiPrincipal } from './api-keys';
 import { errorResponse } from './envelope';
 import { runIdempotent, type IdempotencyBinder } from './idempotency';
@@ -51,7 +53,10 @@ export function apiRoute<B extends z.ZodType | undefined = undefined, Q extends 
       const method = req.method.toUpperCase();
       if (options.rateLimit !== false) limits = await enforceRateLimit(db, principal.keyId, options.rateLimit ?? (method === 'GET' || method === 'HEAD' ? 'read' : 'write'));
       const params = options.params ? options.params.parse(await segment.params) : undefined;
-      const query = options.query ? options.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
+      const search = Object.fromEntries(new URL(req.url).searchParams);
+      const badQuery = findInvalidText(search);
+      if (badQuery) throw new AppError('validation_error', `${badQuery} must not contain NUL characters`, badQuery);
+      const query = options.query ? options.query.parse(search) : undefined;
       const raw = method === 'GET' || method === 'HEAD' ? '' : await readBody(req);
       const body = options.body ? options.body.parse(parseJson(req, raw)) : undefined;
       const run = (idempotency: IdempotencyBinder = { bind: async () => {} }) => handler({ req, db, principal, body, query, params, idempotency } as ApiContext<Infer<B>, Infer<Q>, Infer<P>>);
@@ -69,18 +74,28 @@ function withHeaders(response: Response, limits: RateLimitState | null): Respons
   return response;
 }
 
+/** Far above any payment request; read with the cap, never whole first. */
+const MAX_BODY_BYTES = 64 * 1024;
+
 async function readBody(req: Request): Promise<string> {
-  const text = await req.text();
-  if (text.length > 64 * 1024) throw new AppError('validation_error', 'body is too large (64 KB at most)', 'body');
-  return text;
+  try {
+    return await readBodyCapped(req, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new AppError('payload_too_large', error.message, 'body');
+    throw error;
+  }
 }
 
 function parseJson(req: Request, text: string): unknown {
   const type = req.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) throw new AppError('validation_error', 'body must be JSON (Content-Type: application/json)', 'body');
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError('validation_error', 'body is not valid JSON', 'body');
   }
+  const bad = findInvalidText(value);
+  if (bad) throw new AppError('validation_error', `${bad} must not contain NUL characters or unpaired surrogates`, bad);
+  return value;
 }

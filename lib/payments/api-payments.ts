@@ -5,7 +5,7 @@ import type { ProviderId } from '@/lib/providers/types';
 import { checkNewPayment, initiatePayment } from './initiate';
 import { nextAttemptOf } from './next-attempt';
 import { MoneyError, parseAmount, type Currency } from './money';
-import { createOrder, findOrder } from './orders';
+import { createOrder, findOrder, type Order } from './orders';
 import { refuseReusedProviderReference } from './otp-reference';
 import { findPayment, type Payment } from './payment-store';
 import { isRetryable, type PaymentStatus } from './state-machine';
@@ -20,6 +20,8 @@ export interface ApiPaymentRequest {
   reference?: string;
   callbackUrl?: string | null;
   apiKeyId: number;
+  /** May this caller pay an existing order? (A merchant key: only orders it created.) */
+  mayUseOrder?: (order: Order) => boolean;
   /** See InitiatePaymentInput.onCreated. */
   onCreated?: (payment: Payment) => Promise<void>;
 }
@@ -43,8 +45,10 @@ export async function createApiPayment(db: Db, req: ApiPaymentRequest): Promise<
     totalMinor: amountMinor,
     customerName: req.customerName ?? null,
     source: 'api',
+    apiKeyId: req.apiKeyId || null,
   });
-  if (!order) throw new AppError('not_found', `order_id ${req.orderId} does not match any order`, 'order_id');
+  // Another key's order is as unknown as a missing one.
+  if (!order || (req.orderId && req.mayUseOrder && !req.mayUseOrder(order))) throw new AppError('not_found', `order_id ${req.orderId} does not match any order`, 'order_id');
   if (order.currency !== req.currency) throw invalid('currency', `must match the order's currency (${order.currency})`);
   return initiatePayment(db, {
     orderId: order.id,

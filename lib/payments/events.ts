@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { paymentEvents } from '@/db/schema';
-import { redact } from './redact';
+import { redact, storableText } from './redact';
 
 export type EventKind = 'request' | 'response' | 'webhook' | 'status_change' | 'note' | 'error';
 
@@ -21,9 +21,9 @@ export async function recordEvent(db: DbOrTx, event: NewPaymentEvent): Promise<v
     paymentId: event.paymentId,
     provider: event.provider,
     kind: event.kind,
-    summary: event.summary.slice(0, 500),
+    summary: storableText(event.summary.slice(0, 500)),
     httpStatus: event.httpStatus,
-    payload: event.payload === undefined ? null : redact(event.payload),
+    payload: event.payload === undefined ? null : storableText(redact(event.payload)),
   });
 }
 

@@ -20,6 +20,7 @@ export interface NewOrder {
   tourId?: number | null;
   startDate?: string | null;
   source?: 'shop' | 'api' | 'seed';
+  apiKeyId?: number | null;
 }
 
 export async function createOrder(db: DbOrTx, { reference, ...input }: NewOrder): Promise<Order> {

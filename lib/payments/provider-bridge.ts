@@ -5,6 +5,7 @@ import { recordEvent } from './events';
 import type { Currency } from './money';
 import type { Order } from './orders';
 import type { Payment } from './payment-store';
+import { logError } from '@/lib/server/log';
 
 /**
  * Provider calls for a payment are written to its event log as they happen. A failure to write
@@ -16,7 +17,7 @@ export function recorderFor(db: DbOrTx, payment: Pick<Payment, 'id' | 'provider'
       try {
         await recordEvent(db, { paymentId: payment.id, provider: payment.provider, kind: exchange.kind, summary: exchange.summary, httpStatus: exchange.httpStatus, payload: exchange.payload });
       } catch (error) {
-        console.error(`[malipo] could not record "${exchange.summary}" for ${payment.id}:`, error instanceof Error ? error.message : 'unknown error');
+        logError(`[malipo] could not record "${exchange.summary}" for ${payment.id}:`, error);
       }
     },
   };

@@ -8,6 +8,7 @@ import { recordEvent } from './events';
 import { patchPayment, type Payment } from './payment-store';
 import { queryProvider } from './refresh';
 import { enqueueStatusWebhook } from './webhook-outbox';
+import { logError } from '@/lib/server/log';
 
 export interface ReconcileOptions {
   /** At most this many payments per run. */
@@ -47,7 +48,7 @@ export async function reconcileDuePayments(db: Db, options: ReconcileOptions = {
     } catch (error) {
       // One bad payment must not stop the others (it is rescheduled below all the same).
       report.errors++;
-      console.error(`[malipo] reconciling ${payment.id} failed:`, error instanceof Error ? error.message : 'unknown error');
+      logError(`[malipo] reconciling ${payment.id} failed:`, error);
     }
     await releaseClaim(db, claim);
   }

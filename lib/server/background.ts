@@ -6,6 +6,7 @@ import { purgeExpiredIdempotencyKeys } from '@/lib/api/idempotency';
 import { purgeOldRateLimitWindows } from '@/lib/api/rate-limit';
 import { deliverDueWebhooks } from '@/lib/webhooks/deliver';
 import { getDb } from './database';
+import { logError } from '@/lib/server/log';
 
 /** One pass of everything that runs in the background; safe to run from several places at once. */
 export async function runBackgroundWork() {
@@ -26,7 +27,7 @@ async function attempt<T>(task: string, run: () => Promise<T>): Promise<T | { er
   try {
     return await run();
   } catch (error) {
-    console.error(`[malipo] background task "${task}" failed:`, error instanceof Error ? error.message : 'unknown error');
+    logError(`[malipo] background task "${task}" failed:`, error);
     return { error: `${task} failed` };
   }
 }
@@ -44,7 +45,7 @@ export function startBackgroundTimer(): void {
     try {
       await runBackgroundWork();
     } catch (error) {
-      console.error('[malipo] background work failed:', error instanceof Error ? error.message : error);
+      logError('[malipo] background work failed:', error);
     } finally {
       running = false;
     }

@@ -38,13 +38,19 @@ export function maskSecret(value: string): string {
   return value.length >= 16 ? `••••••${value.slice(-4)}` : '••••••';
 }
 
-export async function providerSettingsView(db: DbOrTx, provider: string): Promise<SettingsView | null> {
+/**
+ * Who is looking: admins (and the operator's CLI) see "••••••5678" to recognise a secret;
+ * anyone else only whether it is set. Viewers need no part of a secret.
+ */
+export type SecretAudience = 'admin' | 'viewer';
+
+export async function providerSettingsView(db: DbOrTx, provider: string, audience: SecretAudience = 'viewer'): Promise<SettingsView | null> {
   const spec = settingsSpec(provider);
   if (!spec) return null;
-  return buildView(spec, await readProviderSettings(db, provider));
+  return buildView(spec, await readProviderSettings(db, provider), audience);
 }
 
-export function buildView(spec: ProviderSettingsSpec, stored: StoredSettings | null): SettingsView {
+export function buildView(spec: ProviderSettingsSpec, stored: StoredSettings | null, audience: SecretAudience = 'viewer'): SettingsView {
   const env = getEnv() as unknown as Record<string, unknown>;
   // As in the providers' config: the sandbox stands in only while nothing real (a base URL, or
   // ClickPesa's client ID) is configured; otherwise a production default may apply.
@@ -58,7 +64,7 @@ export function buildView(spec: ProviderSettingsSpec, stored: StoredSettings | n
     const value = sandbox ? sandbox[key] : spec.productionDefaults?.[key];
     return value ? [sandbox ? 'sandbox' : 'default', value] : null;
   };
-  const fields = spec.fields.map((field) => fieldView(field, env[field.env], stored, fallback(field.key)));
+  const fields = spec.fields.map((field) => fieldView(field, env[field.env], stored, fallback(field.key), audience));
   return {
     provider: spec.provider,
     displayName: spec.displayName,
@@ -71,7 +77,7 @@ export function buildView(spec: ProviderSettingsSpec, stored: StoredSettings | n
   };
 }
 
-function fieldView(field: SettingField, envValue: unknown, stored: StoredSettings | null, fallback: [ValueSource, string] | null): FieldView {
+function fieldView(field: SettingField, envValue: unknown, stored: StoredSettings | null, fallback: [ValueSource, string] | null, audience: SecretAudience): FieldView {
   const storedValue = (field.secret ? stored?.secrets : stored?.options)?.[field.key];
   const [source, value]: [ValueSource, string | undefined] =
     typeof envValue === 'string' && envValue !== '' ? ['env', envValue] : storedValue ? ['stored', storedValue] : (fallback ?? ['missing', undefined]);
@@ -83,7 +89,7 @@ function fieldView(field: SettingField, envValue: unknown, stored: StoredSetting
     env: field.env,
     help: field.help,
     source,
-    display: value === undefined ? null : field.secret ? maskSecret(value) : value,
+    display: value === undefined ? null : field.secret ? (audience === 'admin' ? maskSecret(value) : 'set') : value,
     storedToo: source === 'env' && Boolean(storedValue),
   };
 }

@@ -5,7 +5,9 @@ import { webhookAttempts, webhookOutbox } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { GIVE_UP_AFTER_SECONDS, FIRST_RETRY_SECONDS, retryDelaySeconds, shouldGiveUp } from './backoff';
 import { signWebhook } from './signature';
-import { refuseWebhookTarget } from './target';
+import { checkWebhookTarget } from './target';
+import { postPinned } from './pinned-post';
+import { logWarn } from '@/lib/server/log';
 
 type OutboxRow = typeof webhookOutbox.$inferSelect;
 
@@ -81,26 +83,19 @@ async function deliverOne(db: Db, row: OutboxRow, secret: string, timeoutMs: num
   let httpStatus: number | null = null;
   let error: string | null = null;
   try {
-    const refused = await refuseWebhookTarget(row.url, getEnv().WEBHOOK_ALLOW_PRIVATE_TARGETS);
-    if (refused) throw new RefusedTarget(refused);
-    const res = await fetch(row.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Malipo-Webhooks/1.0',
-        'malipo-signature': signWebhook(secret, body),
-        'malipo-event-id': `evt_${row.id}`,
-        'malipo-event-type': row.eventType,
-      },
-      body,
-      // A redirect is not a delivery: the merchant must register the final URL.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-      cache: 'no-store',
-    });
+    const target = await checkWebhookTarget(row.url, getEnv().WEBHOOK_ALLOW_PRIVATE_TARGETS);
+    if (target.refused !== null) throw new RefusedTarget(target.refused);
+    // Sent to the address just checked (no second DNS answer); a redirect is never followed:
+    // the merchant must register the final URL.
+    const res = await postPinned(row.url, target.pinned, {
+      'content-type': 'application/json',
+      'user-agent': 'Malipo-Webhooks/1.0',
+      'malipo-signature': signWebhook(secret, body),
+      'malipo-event-id': `evt_${row.id}`,
+      'malipo-event-type': row.eventType,
+    }, body, timeoutMs);
     httpStatus = res.status;
-    if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}: ${(await res.text().catch(() => '')).slice(0, 300)}`;
-    else await res.body?.cancel();
+    if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}: ${res.text.slice(0, 300)}`;
   } catch (e) {
     if (e instanceof RefusedTarget) error = `refused, not sent: ${e.message}`;
     else error = e instanceof Error && e.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : `network error: ${e instanceof Error ? e.message : String(e)}`;
@@ -131,5 +126,5 @@ let warned = false;
 function warnOnce(message: string): void {
   if (warned) return;
   warned = true;
-  console.warn(message);
+  logWarn(message);
 }

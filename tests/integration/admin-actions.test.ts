@@ -63,7 +63,7 @@ describe('provider settings', () => {
     for (const secret of [REAL_SETTINGS.consumerKey, REAL_SETTINGS.consumerSecret, REAL_SETTINGS.passkey, REAL_SETTINGS.callbackToken]) {
       expect(raw).not.toContain(secret);
     }
-    const view = await providerSettingsView(settingsDb.db, 'mpesa');
+    const view = await providerSettingsView(settingsDb.db, 'mpesa', 'admin');
     const shown = JSON.stringify(view);
     expect(shown).not.toContain(REAL_SETTINGS.consumerSecret);
     expect(view?.fields.find((f) => f.key === 'consumerSecret')).toMatchObject({ source: 'stored', display: '••••••3210' });
@@ -86,10 +86,10 @@ describe('provider settings', () => {
   it('keeps a secret left blank, clears one marked "clear", and refuses invalid values by field', async () => {
     const keep = { ...REAL_SETTINGS, consumerKey: '', consumerSecret: '', passkey: '', callbackToken: '' };
     expect(await saveProviderSettings(settingsDb.db, admin, form(keep))).toMatchObject({ ok: true });
-    let view = await providerSettingsView(settingsDb.db, 'mpesa');
+    let view = await providerSettingsView(settingsDb.db, 'mpesa', 'admin');
     expect(view?.fields.find((f) => f.key === 'consumerKey')).toMatchObject({ source: 'stored', display: '••••••cdef' });
     expect(await saveProviderSettings(settingsDb.db, admin, form({ ...keep, 'clear:passkey': 'on' }))).toMatchObject({ ok: true });
-    view = await providerSettingsView(settingsDb.db, 'mpesa');
+    view = await providerSettingsView(settingsDb.db, 'mpesa', 'admin');
     expect(view?.missing).toEqual(['Lipa na M-Pesa passkey']);
     expect(await saveProviderSettings(settingsDb.db, admin, form({ ...keep, shortcode: '12' }))).toMatchObject({ ok: false, field: 'shortcode' });
     expect(await saveProviderSettings(settingsDb.db, admin, form({ ...keep, baseUrl: 'ftp://x' }))).toMatchObject({ ok: false, field: 'baseUrl' });
@@ -99,7 +99,7 @@ describe('provider settings', () => {
     process.env.MPESA_SHORTCODE = '777777';
     resetEnvCache();
     try {
-      const view = await providerSettingsView(settingsDb.db, 'mpesa');
+      const view = await providerSettingsView(settingsDb.db, 'mpesa', 'admin');
       expect(view?.fields.find((f) => f.key === 'shortcode')).toMatchObject({ source: 'env', env: 'MPESA_SHORTCODE', display: '777777', storedToo: true });
     } finally {
       delete process.env.MPESA_SHORTCODE;

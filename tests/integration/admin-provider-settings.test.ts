@@ -93,7 +93,7 @@ describe.each(CASES)('$provider settings', (c) => {
     const [row] = await settingsDb.db.select().from(providerSettings).where(eq(providerSettings.provider, c.provider));
     expect(row?.options).toEqual(Object.fromEntries(Object.entries(c.live).filter(([k]) => !secretKeys.includes(k))));
     expect(row?.secretsSealed).toMatch(/^v1\.[\w-]{8}\.[\w-]+\.[\w-]+\.[\w-]+$/);
-    const view = await providerSettingsView(settingsDb.db, c.provider);
+    const view = await providerSettingsView(settingsDb.db, c.provider, 'admin');
     for (const key of secretKeys) {
       expect(JSON.stringify(row)).not.toContain(c.live[key]);
       expect(JSON.stringify(view)).not.toContain(c.live[key]);
@@ -110,7 +110,7 @@ describe.each(CASES)('$provider settings', (c) => {
     process.env[c.override.env] = c.override.value;
     resetEnvCache();
     try {
-      const view = await providerSettingsView(settingsDb.db, c.provider);
+      const view = await providerSettingsView(settingsDb.db, c.provider, 'admin');
       expect(view?.fields.find((f) => f.key === c.override.key)).toMatchObject({ source: 'env', env: c.override.env, display: c.override.value, storedToo: true });
       expect(c.resolve(getEnv(), (await loadStoredOptions(settingsDb.db))[c.provider])).toMatchObject({ [c.override.key]: c.override.value });
     } finally {
@@ -134,7 +134,7 @@ describe.each(CASES)('$provider settings', (c) => {
 
   it('a stored real base URL without credentials is reported missing, not filled from the sandbox', async () => {
     expect(await save({ baseUrl: c.live.baseUrl! })).toMatchObject({ ok: true });
-    const view = await providerSettingsView(settingsDb.db, c.provider);
+    const view = await providerSettingsView(settingsDb.db, c.provider, 'admin');
     expect(view?.fields.filter((f) => f.source === 'sandbox')).toEqual([]);
     expect(view?.missing.length).toBeGreaterThan(0);
     expect((await loadProviders(settingsDb.db)).get(c.provider)?.provider).toBeNull();
@@ -149,7 +149,7 @@ describe('provider specifics', () => {
 
   it('ClickPesa: a client ID without a base URL means the public API, shown as the default', async () => {
     await saveProviderSettings(settingsDb.db, admin, form({ provider: 'clickpesa', enabled: 'on', clientId: 'IDlive0123456789', apiKey: 'SKlive-0123456789abcdef' }));
-    const view = await providerSettingsView(settingsDb.db, 'clickpesa');
+    const view = await providerSettingsView(settingsDb.db, 'clickpesa', 'admin');
     expect(view?.fields.find((f) => f.key === 'baseUrl')).toMatchObject({ source: 'default', display: CLICKPESA_PRODUCTION_URL });
     expect(view?.fields.find((f) => f.key === 'apiKey')).toMatchObject({ source: 'stored' });
     expect(resolveClickPesaConfig(getEnv(), (await loadStoredOptions(settingsDb.db)).clickpesa)).toMatchObject({ baseUrl: CLICKPESA_PRODUCTION_URL });

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { guardRequest } from '@/lib/server/request-guard';
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -68,6 +69,9 @@ export async function startAppHarness(): Promise<AppHarness> {
 
 async function dispatch(routes: RouteEntry[], req: IncomingMessage): Promise<Response> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  // What proxy.ts does before Next.js routes a request.
+  const refused = guardRequest(new Request(url, { method: req.method, headers: headersOf(req) }));
+  if (refused) return refused;
   for (const route of routes) {
     const match = route.pattern.exec(url.pathname);
     if (!match) continue;
@@ -84,7 +88,11 @@ async function toRequest(req: IncomingMessage, url: URL): Promise<Request> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const body = chunks.length ? Buffer.concat(chunks) : undefined;
+  return new Request(url, { method: req.method, headers: headersOf(req), body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body });
+}
+
+function headersOf(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-  return new Request(url, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body });
+  return headers;
 }

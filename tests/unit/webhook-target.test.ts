@@ -33,6 +33,33 @@ describe('merchant webhook targets', () => {
   });
 });
 
+describe('IPv4 addresses embedded in IPv6 are checked as the IPv4 address they carry', () => {
+  it.each([
+    ['::127.0.0.1', 'loopback'], // IPv4-compatible, what [::127.0.0.1] becomes
+    ['::7f00:1', 'loopback'],
+    ['::ffff:7f00:1', 'loopback'],
+    ['::ffff:0:a00:1', 'private'], // SIIT ::ffff:0:a.b.c.d
+    ['64:ff9b::127.0.0.1', 'loopback'], // NAT64 well-known prefix
+    ['64:ff9b::a9fe:a9fe', 'link-local'],
+    ['64:ff9b:1::a00:1', 'local-use NAT64'], // RFC 8215: never a public target
+    ['2002:7f00:1::', 'loopback'], // 6to4 of 127.0.0.1
+    ['2002:c0a8:0101::1', 'private'], // 6to4 of 192.168.1.1
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'Teredo'], // client 127.0.0.1, obfuscated
+  ])('%s → %s', (ip, kind) => {
+    expect(nonPublicKind(ip)).toBe(kind);
+  });
+
+  it('public IPv4 carried in NAT64 or 6to4 stays public', () => {
+    expect(nonPublicKind('64:ff9b::5db8:d822')).toBeNull(); // 93.184.216.34
+    expect(nonPublicKind('2002:5db8:d822::1')).toBeNull();
+  });
+
+  it('refuses [::127.0.0.1] and 6to4 URLs', async () => {
+    expect(await refuseWebhookTarget('http://[::127.0.0.1]/x', false)).toMatch(/loopback/);
+    expect(await refuseWebhookTarget('http://[2002:a9fe:a9fe::]/x', false)).toMatch(/link-local/);
+  });
+});
+
 describe('callback_url scheme', () => {
   const saved = { ...process.env };
   afterEach(() => {

@@ -10,7 +10,7 @@ import { actionError, type ActionResult } from '../action-result';
 export async function createApiKeyForm(db: Db, user: AdminUser | null, form: FormData): Promise<ActionResult> {
   try {
     const admin = assertRole(user, 'admin');
-    const created = await issueApiKey(db, { name: String(form.get('name') ?? ''), callbackUrl: String(form.get('callbackUrl') ?? '') });
+    const created = await issueApiKey(db, { name: String(form.get('name') ?? ''), callbackUrl: String(form.get('callbackUrl') ?? ''), kind: form.get('kind') === 'admin' ? 'admin' : 'merchant' });
     console.info(`[admin] ${admin.email} created API key ${created.prefix}…`);
     return { ok: true, message: 'Copy this key now: it is shown once and cannot be retrieved later.', secret: created.key };
   } catch (error) {

@@ -22,7 +22,7 @@ export type MpesaCallbackResult =
  * and (when configured) a success is confirmed by STK query before the order is credited.
  */
 export async function handleMpesaCallback(db: Db, config: MpesaConfig | null, token: string, body: unknown): Promise<MpesaCallbackResult> {
-  if (!config || !sameToken(token, config.callbackToken)) return { kind: 'forbidden' };
+  if (!config || !isMpesaCallbackToken(config, token)) return { kind: 'forbidden' };
   const parsed = parseStkCallback(body);
   if (!parsed) {
     await recordEvent(db, { paymentId: null, provider: 'mpesa', kind: 'webhook', summary: 'malformed STK callback ignored', payload: body });
@@ -62,6 +62,11 @@ function callbackAmountMinor(amount: number | string): number {
     if (error instanceof MoneyError) return -1;
     throw error;
   }
+}
+
+/** Checked before the body is read, so an unknown sender costs nothing. */
+export function isMpesaCallbackToken(config: MpesaConfig | null, token: string): boolean {
+  return Boolean(config && sameToken(token, config.callbackToken));
 }
 
 function sameToken(given: string, expected: string): boolean {

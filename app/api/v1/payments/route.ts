@@ -1,6 +1,7 @@
 import { ok } from '@/lib/api/envelope';
 import { createPaymentBody } from '@/lib/api/payment-schemas';
 import { apiRoute } from '@/lib/api/route';
+import { paymentScope } from '@/lib/api/scoped-payments';
 import { serializePayment } from '@/lib/api/serialize';
 import type { Db } from '@/db';
 import { notFound } from '@/lib/errors';
@@ -26,6 +27,7 @@ export const POST = apiRoute({ body: createPaymentBody, boundAnswer: existingPay
     reference: body.reference,
     callbackUrl: body.callback_url ?? principal.defaultCallbackUrl,
     apiKeyId: principal.keyId,
+    mayUseOrder: (order) => principal.admin || order.apiKeyId === principal.keyId,
     // Bound before the provider is asked: a retry with the same key must get this payment,
     // whatever happens next (a crash, a 5xx), never start a second one.
     onCreated: (created) => idempotency.bind(created.id),
@@ -34,7 +36,7 @@ export const POST = apiRoute({ body: createPaymentBody, boundAnswer: existingPay
 });
 
 /** Newest first, keyset-paginated: pass `next_cursor` back as `cursor` for the next page. */
-export const GET = apiRoute({ query: paymentFiltersSchema }, async ({ db, query }) => {
-  const page = await listPayments(db, query);
+export const GET = apiRoute({ query: paymentFiltersSchema }, async ({ db, query, principal }) => {
+  const page = await listPayments(db, query, { where: paymentScope(principal) });
   return ok({ payments: page.rows.map((p) => serializePayment(p)), next_cursor: page.nextCursor, prev_cursor: page.prevCursor });
 });

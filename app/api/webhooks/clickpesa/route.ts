@@ -3,6 +3,7 @@ import { resolveClickPesaConfig } from '@/lib/providers/clickpesa/config';
 import { handleClickPesaWebhook } from '@/lib/providers/clickpesa/webhook';
 import { loadStoredOptions } from '@/lib/providers/registry';
 import { getDb } from '@/lib/server/database';
+import { BodyTooLargeError, readBodyCapped } from '@/lib/server/read-body';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,8 +15,13 @@ const MAX_BODY = 64 * 1024;
  * read raw so the checksum is verified on exactly what ClickPesa sent.
  */
 export async function POST(req: Request): Promise<Response> {
-  const raw = await req.text();
-  if (raw.length > MAX_BODY) return Response.json({ received: false, error: 'body too large' }, { status: 413 });
+  let raw: string;
+  try {
+    raw = await readBodyCapped(req, MAX_BODY);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return Response.json({ received: false, error: 'body too large' }, { status: 413 });
+    throw error;
+  }
   const db = await getDb();
   const config = resolveClickPesaConfig(getEnv(), (await loadStoredOptions(db)).clickpesa);
   const outcome = await handleClickPesaWebhook(db, config, raw);

@@ -17,9 +17,9 @@ export default async function ProviderSettingsPage({ params }: { params: Promise
   const { provider } = await params;
   const user = await requirePageRole('viewer', `/admin/settings/${encodeURIComponent(provider)}`);
   const db = await getDb();
-  const view = await providerSettingsView(db, provider);
-  if (!view) notFound();
   const isAdmin = user.role === 'admin';
+  const view = await providerSettingsView(db, provider, isAdmin ? 'admin' : 'viewer');
+  if (!view) notFound();
   // Clear text of stored *options* only, to prefill the form; secrets never leave the server.
   const storedOptions = isAdmin ? ((await readProviderSettings(db, provider))?.options ?? {}) : {};
   return (

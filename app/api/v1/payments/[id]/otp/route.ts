@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ok } from '@/lib/api/envelope';
 import { paymentIdParams } from '@/lib/api/payment-schemas';
 import { apiRoute } from '@/lib/api/route';
+import { getPaymentOrThrow } from '@/lib/api/scoped-payments';
 import { serializePayment } from '@/lib/api/serialize';
 import { confirmPaymentOtp } from '@/lib/payments/otp-confirm';
 
@@ -11,7 +12,8 @@ const AS_STRING = 'must be the code from the SMS as a string of digits, e.g. "01
 const otpBody = z.object({ otp: z.string({ error: AS_STRING }).regex(/^[\d\s-]+$/, { error: AS_STRING }) });
 
 /** Completes an OTP payment (Omari, Qmoney) with the code the shopper received. */
-export const POST = apiRoute({ params: paymentIdParams, body: otpBody }, async ({ db, params, body }) => {
+export const POST = apiRoute({ params: paymentIdParams, body: otpBody }, async ({ db, params, body, principal }) => {
+  await getPaymentOrThrow(db, { id: params.id, principal });
   const payment = await confirmPaymentOtp(db, params.id, body.otp);
   return ok(serializePayment(payment), 'Payment completed');
 });

@@ -1,13 +1,11 @@
 import { ok } from '@/lib/api/envelope';
 import { paymentIdParams } from '@/lib/api/payment-schemas';
 import { apiRoute } from '@/lib/api/route';
-import { notFound } from '@/lib/errors';
-import { findPayment } from '@/lib/payments';
+import { getPaymentOrThrow } from '@/lib/api/scoped-payments';
 import { toDecimalString, type Currency } from '@/lib/payments/money';
 
-export const GET = apiRoute({ params: paymentIdParams }, async ({ db, params }) => {
-  const payment = await findPayment(db, params.id);
-  if (!payment) throw notFound('payment');
+export const GET = apiRoute({ params: paymentIdParams }, async ({ db, params, principal }) => {
+  const payment = await getPaymentOrThrow(db, { id: params.id, principal });
   return ok({
     id: payment.id,
     status: payment.status,
