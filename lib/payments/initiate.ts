@@ -9,7 +9,8 @@ import { ProviderRejectedError, ProviderUnavailableError, type PaymentProvider, 
 import { recordEvent } from './events';
 import { transitionAndNotify } from './webhook-outbox';
 import { newId } from './ids';
-import { refuseIfCoveredByOpenAttempts } from './open-attempts';
+import { attemptsThatMayStillPay, refuseIfCoveredByOpenAttempts } from './open-attempts';
+import { refreshPaymentStatus } from './refresh';
 import { refuseReusedProviderReference } from './otp-reference';
 import { releaseOtpSend, reserveOtpSend } from './otp-limits';
 import { otpLifetimeSeconds } from './otp-rules';
@@ -72,6 +73,7 @@ export async function initiatePayment(db: Db, input: InitiatePaymentInput): Prom
   const phone = normalizeMsisdn(input.msisdn, provider.country);
   if (!phone.ok) throw invalid('msisdn', phone.message);
 
+  await askAboutEarlierAttempts(db, input.orderId);
   const created = await createPendingPayment(db, provider, { ...input, msisdn: phone.msisdn });
   if (created.existing) return created.payment;
   await input.onCreated?.(created.payment);
@@ -142,6 +144,17 @@ async function createPendingPayment(
     await recordEvent(tx, { paymentId: payment.id, provider: provider.id, kind: 'status_change', summary: `created: ${formatMoney(amountMinor, currency)} to ${input.msisdn}` });
     return { payment, order, existing: false };
   });
+}
+
+/**
+ * Our own expiry is not the provider's word: before another attempt, ask the provider about the
+ * earlier ones that may still take money, so only those it has not closed block the new one.
+ */
+async function askAboutEarlierAttempts(db: Db, orderId: string): Promise<void> {
+  for (const earlier of await attemptsThatMayStillPay(db, orderId)) {
+    if (earlier.status === 'pending' || earlier.status === 'awaiting_otp') continue;
+    await refreshPaymentStatus(db, earlier.id, { statuses: ['processing', 'authorized', 'expired', 'failed', 'cancelled'] });
+  }
 }
 
 function checkAmountAgainstOrder(order: Order, amountMinor: number): void {

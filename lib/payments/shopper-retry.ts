@@ -1,9 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db';
-import { notFound } from '@/lib/errors';
 import { retryPayment } from './api-payments';
-import { initiatePayment } from './initiate';
-import { nextAttemptOf } from './next-attempt';
 import type { Payment } from './payment-store';
 import { refreshPaymentStatus } from './refresh';
 import { isRetryable, type PaymentStatus } from './state-machine';
@@ -14,12 +11,15 @@ import { isRetryable, type PaymentStatus } from './state-machine';
  * only a payment still open whose prompt has expired gets a fresh prompt alongside it (the
  * reconciler settles the old one).
  */
+function mayStillBePaid(payment: Payment): boolean {
+  return payment.failureCode === 'no_final_status' || payment.notes?.unverifiedFailure === true;
+}
+
 export async function retryStalledPayment(db: Db, paymentId: string): Promise<Payment> {
   const current = await refreshPaymentStatus(db, paymentId);
   if (current.status === 'success') return current;
-  if (isRetryable(current.status as PaymentStatus)) return retryPayment(db, current.id);
-  // The first prompt may still be on the phone: a second one now risks paying twice.
-  if (current.expiresAt && current.expiresAt.getTime() > Date.now()) return current;
-  if (!current.msisdn) throw notFound('phone number');
-  return initiatePayment(db, nextAttemptOf({ ...current, msisdn: current.msisdn }, `stalled-retry:${current.id}`));
+  if (isRetryable(current.status as PaymentStatus) && !mayStillBePaid(current)) return retryPayment(db, current.id);
+  // Still open at the provider (whatever our own prompt clock says), our own expiry, or a failure
+  // nobody verified: a second prompt now risks paying twice. The sheet keeps waiting instead.
+  return current;
 }

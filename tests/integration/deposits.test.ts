@@ -94,7 +94,7 @@ describe('bookings paid in parts (Victoria Falls: USD 350, 20% deposit, starts 2
     const second = await startOmari(order, '350.00');
     expect(second.res.status).toBe(409);
     expect(second.res.body.error.field).toBe('order_id');
-    expect(second.res.body.message).toContain('waiting for the shopper');
+    expect(second.res.body.message).toContain(first.res.body.data.id);
     expect(t.sandbox.ledger('omari').filter((e) => String(e.path).endsWith('/auth')).length).toBe(authsBefore);
   });
 

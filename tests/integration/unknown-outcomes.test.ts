@@ -74,9 +74,11 @@ describe('outcomes we cannot know at once', () => {
     const second = await t.api('POST', '/api/v1/payments', { provider: 'mpesa', amount: '200', currency: 'KES', msisdn: '254712345679', order_id: order.id });
     expect(second.status).toBe(409);
     expect(second.body.error.field).toBe('order_id');
-    // Once the first prompt has expired, a new attempt is allowed (the reconciler settles the old one).
+    // Our own prompt expiry is not the provider's word: while Daraja still holds the prompt open,
+    // a new attempt stays refused (issue 8 §3; before, it was accepted and could charge twice).
     await t.db.update(payments).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(payments.id, first.body.data.id));
     const third = await t.api('POST', '/api/v1/payments', { provider: 'mpesa', amount: '200', currency: 'KES', msisdn: '254712345679', order_id: order.id });
-    expect(third.status).toBe(201);
+    expect(third.status).toBe(409);
+    expect(third.body.message).toContain(first.body.data.id);
   });
 });
