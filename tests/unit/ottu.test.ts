@@ -76,3 +76,14 @@ describe('Ottu inquiry throttling', () => {
     expect(inquiryAllowed(created, three, at(200))).toBe(false);
   });
 });
+
+describe('Ottu webhook parser', () => {
+  it('returns what a signed payment webhook says and refuses an unsigned one', async () => {
+    const { parseOttuWebhook } = await import('@/lib/providers/ottu/webhook');
+    const body = { amount: '10.000', currency_code: 'KWD', order_no: 'ORD-1', session_id: 's1', state: 'paid', result: 'success' };
+    const signed = { ...body, signature: calculateSignature(body, 'hmac-key') };
+    expect(parseOttuWebhook(signed, 'hmac-key')).toMatchObject({ kind: 'payment', sessionId: 's1', outcome: 'success', amount: '10.000' });
+    expect(parseOttuWebhook(body, 'hmac-key')).toEqual({ kind: 'unverified' });
+    expect(parseOttuWebhook([], 'hmac-key')).toEqual({ kind: 'malformed' });
+  });
+});
