@@ -16,7 +16,8 @@ function mayStillBePaid(payment: Payment): boolean {
 }
 
 export async function retryStalledPayment(db: Db, paymentId: string): Promise<Payment> {
-  const current = await refreshPaymentStatus(db, paymentId);
+  // Failures included: one taken from an unsigned callback is confirmed (or overruled) first.
+  const current = await refreshPaymentStatus(db, paymentId, { statuses: ['pending', 'processing', 'awaiting_otp', 'authorized', 'expired', 'failed', 'cancelled'] });
   if (current.status === 'success') return current;
   if (isRetryable(current.status as PaymentStatus) && !mayStillBePaid(current)) return retryPayment(db, current.id);
   // Still open at the provider (whatever our own prompt clock says), our own expiry, or a failure
