@@ -10,6 +10,7 @@ const PREFIXES: Record<string, ClickPesaChannel> = {
   '25574': 'M-PESA',
   '25575': 'M-PESA',
   '25576': 'M-PESA',
+  '25579': 'M-PESA',
   '25570': 'M-PESA',
   '25568': 'AIRTEL-MONEY',
   '25569': 'AIRTEL-MONEY',
@@ -19,6 +20,7 @@ const PREFIXES: Record<string, ClickPesaChannel> = {
   '25565': 'TIGO-PESA',
   '25567': 'TIGO-PESA',
   '25577': 'TIGO-PESA',
+  '25561': 'HALOPESA',
   '25562': 'HALOPESA',
 };
 

@@ -46,7 +46,8 @@ export function createTokenStore(cfg: MpesaConfig): TokenStore {
       // Wrong credentials get the same 400.008.01 as a malformed header: Daraja documents no
       // separate code, and adapters should treat both as "check MPESA_CONSUMER_KEY/SECRET".
       if (!creds) return invalidAuth();
-      if (!sameSecret(creds.key, cfg.consumerKey) || !sameSecret(creds.secret, cfg.consumerSecret)) return invalidAuth();
+      // Wrong credentials: Daraja answers HTTP 400 with an empty body (seen live).
+      if (!sameSecret(creds.key, cfg.consumerKey) || !sameSecret(creds.secret, cfg.consumerSecret)) return { status: 400, body: undefined };
 
       const now = Date.now();
       prune(now);

@@ -99,11 +99,11 @@ export function parseStkPush(b: Body, cfg: MpesaConfig): Parsed<StkPushRequest> 
   const callbackUrl = httpUrl(b.CallBackURL);
   if (!callbackUrl) return invalid('CallBackURL');
   const ref = typeof b.AccountReference === 'number' ? String(b.AccountReference) : b.AccountReference;
-  if (typeof ref !== 'string' || ref.trim() === '' || ref.length > 12) return invalid('AccountReference');
+  // Daraja documents 12 and 13 characters but accepts longer values (seen live): no stricter here.
+  if (typeof ref !== 'string' || ref.trim() === '') return invalid('AccountReference');
   const desc = b.TransactionDesc;
-  if (desc !== undefined && desc !== null && (typeof desc !== 'string' || desc.length > 13)) {
-    return invalid('TransactionDesc');
-  }
+  // Documented as optional, but a missing one is refused as "Invalid Remarks" (seen live).
+  if (typeof desc !== 'string' || desc.trim() === '') return { ok: false, reply: darajaError(400, '400.002.02', 'Bad Request - Invalid Remarks') };
 
   return {
     ok: true,

@@ -49,7 +49,8 @@ export function readQmoneyConfig(options: SandboxOptions): QmoneyConfig {
     username: stringOption(options, 'qmoneyUsername', 'sandbox-merchant'),
     password: stringOption(options, 'qmoneyPassword', 'sandbox-password'),
     tokenTtlMs: intOption(options, 'qmoneyTokenTtlSeconds', 300) * 1000,
-    expiryMinusOne: boolOption(options, 'qmoneyTokenExpiryMinusOne', false),
+    // UAT reports "-1": the default, so clients are tested against what they will meet.
+    expiryMinusOne: boolOption(options, 'qmoneyTokenExpiryMinusOne', true),
     otpTtlMs: intOption(options, 'qmoneyOtpTtlSeconds', 300) * 1000,
     fullSpringErrors: boolOption(options, 'qmoneyFullSpringErrors', false),
     slowMs: options.slowMs,

@@ -54,10 +54,10 @@ describe('OAuth', () => {
     expect(res.json).toEqual({ access_token: expect.stringMatching(/^[A-Za-z0-9]{28}$/), expires_in: '3599' });
   });
 
-  it('refuses wrong or missing credentials with 400.008.01 and a bad grant type with 400.008.02', async () => {
+  it('answers wrong credentials with HTTP 400 and an empty body, a missing header with 400.008.01, a bad grant type with 400.008.02', async () => {
     const wrong = await generate({ authorization: `Basic ${Buffer.from('nope:nope').toString('base64')}` });
     expect(wrong.status).toBe(400);
-    expect(wrong.json).toMatchObject({ errorCode: '400.008.01', requestId: expect.any(String) });
+    expect(wrong.json).toBeUndefined();
     expect((await generate({})).json.errorCode).toBe('400.008.01');
     const grant = await generate({ authorization: BASIC }, 'password');
     expect([grant.status, grant.json.errorCode]).toEqual([400, '400.008.02']);
@@ -94,12 +94,17 @@ describe('STK push validation', () => {
     ['Timestamp', { Timestamp: '2021' }],
     ['TransactionType', { TransactionType: 'Pay' }],
     ['CallBackURL', { CallBackURL: 'ftp://x' }],
-    ['AccountReference', { AccountReference: 'thirteen-char' }],
-    ['TransactionDesc', { TransactionDesc: 'fourteen chars' }],
+    ['AccountReference', { AccountReference: '' }],
+    ['Remarks', { TransactionDesc: undefined }],
   ])('rejects a bad %s with 400.002.02', async (field, overrides) => {
     const res = await push('254700000000', overrides);
     expect(res.status).toBe(400);
     expect(res.json).toMatchObject({ errorCode: '400.002.02', errorMessage: `Bad Request - Invalid ${field}` });
+  });
+
+  it('accepts an AccountReference over 12 and a TransactionDesc over 13 characters, as Daraja does', async () => {
+    const res = await push('254700000000', { AccountReference: 'thirteen-char', TransactionDesc: 'fourteen chars' });
+    expect(res.status).toBe(200);
   });
 
   it('answers "Invalid BusinessShortCode" when the body is not sent as JSON', async () => {

@@ -39,14 +39,14 @@ describe('Qmoney simulator', () => {
   });
 
   describe('login', () => {
-    it('answers a token with accessTokenExpiry as a string', async () => {
+    it('answers a token with accessTokenExpiry as a string, "-1" by default as UAT does', async () => {
       const res = await loginWith(CREDENTIALS);
       expect([res.status, res.json]).toEqual([
         200,
-        { responseCode: '1', responseMessage: 'Success', data: { access_token: expect.stringMatching(/^eyJ/), accessTokenExpiry: '300', twoFactorEnable: 'false' } },
+        { responseCode: '1', responseMessage: 'Success', data: { access_token: expect.stringMatching(/^eyJ/), accessTokenExpiry: '-1', twoFactorEnable: 'false' } },
       ]);
-      h.ctx.options.qmoneyTokenExpiryMinusOne = true;
-      expect((await loginWith(CREDENTIALS)).json.data.accessTokenExpiry).toBe('-1');
+      h.ctx.options.qmoneyTokenExpiryMinusOne = false;
+      expect((await loginWith(CREDENTIALS)).json.data.accessTokenExpiry).toBe('300');
     });
     it.each([
       ['no Authorization header', undefined, CREDENTIALS, 401, { error: 'Unauthorized', message: 'Unauthorized', status: 401 }],

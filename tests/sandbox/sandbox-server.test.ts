@@ -16,7 +16,7 @@ async function pushManual(s: SandboxHandle, phone: string) {
     headers: { authorization: `Bearer ${auth.json.access_token}` },
     body: {
       BusinessShortCode: SHORTCODE, Password: password(ts), Timestamp: ts, TransactionType: 'CustomerPayBillOnline', Amount: 25,
-      PartyA: phone, PartyB: SHORTCODE, PhoneNumber: phone, CallBackURL: 'http://127.0.0.1:9/unreachable', AccountReference: 'INV7',
+      PartyA: phone, PartyB: SHORTCODE, PhoneNumber: phone, CallBackURL: 'http://127.0.0.1:9/unreachable', AccountReference: 'INV7', TransactionDesc: 'Tour',
     },
   });
 }

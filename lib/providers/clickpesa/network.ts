@@ -21,6 +21,7 @@ const PREFIXES: Record<string, keyof typeof NETWORKS> = {
   '74': 'M-PESA',
   '75': 'M-PESA',
   '76': 'M-PESA',
+  '79': 'M-PESA',
   '68': 'AIRTEL-MONEY',
   '69': 'AIRTEL-MONEY',
   '78': 'AIRTEL-MONEY',
