@@ -136,7 +136,15 @@ test('admin: test the M-Pesa connection, create and revoke an API key', async ({
   await captureForDocs(page, 'admin-settings');
 
   await page.goto('/admin/api-keys');
+  // A merchant key sees only its own payments: the seeded one is another's, so a 404.
+  await page.getByLabel('Name').fill('E2E shop key');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const merchantKey = await page.getByTestId('new-api-key').textContent();
+  const hidden = await page.request.get(`/api/v1/payments/${paid}`, { headers: { authorization: `Bearer ${merchantKey}` } });
+  expect(hidden.status()).toBe(404);
+  await page.goto('/admin/api-keys');
   await page.getByLabel('Name').fill('E2E booking system');
+  await page.getByLabel(/Admin key/).check();
   await page.getByRole('button', { name: 'Create key' }).click();
   const key = await page.getByTestId('new-api-key').textContent();
   expect(key).toMatch(/^mlp_live_/);
