@@ -11,7 +11,8 @@ export async function bookTour(page: Page, tourName: string): Promise<void> {
 
 export async function payWithMpesa(page: Page, phone: string): Promise<void> {
   await page.getByLabel('Phone number').fill(phone);
-  await page.getByRole('button', { name: 'Pay' }).click();
+  // The button names the amount that will be asked for (issue 8 §5).
+  await page.getByRole('button', { name: /^Pay KES [\d,]+(\.\d\d)?$/ }).click();
   await page.waitForURL(/\/pay\//);
 }
 

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { findOrder, findPayment, initiatePayment, refreshPaymentStatus } from '@/lib/payments';
-import { minimumPaymentOf } from '@/lib/payments/orders';
+import { depositOfferOf } from '@/lib/payments/orders';
 import { retryStalledPayment } from '@/lib/payments/shopper-retry';
 import { PROVIDER_IDS } from '@/lib/providers/types';
 import { getDb } from '@/lib/server/database';
@@ -46,7 +46,7 @@ export async function startCheckout(_prev: CheckoutFormState, formData: FormData
     const payment = await initiatePayment(db, {
       orderId: order.id,
       provider: parsed.data.provider,
-      amountMinor: parsed.data.amountChoice === 'deposit' ? minimumPaymentOf(order) : undefined,
+      amountMinor: parsed.data.amountChoice === 'deposit' ? (depositOfferOf(order) ?? undefined) : undefined,
       msisdn: parsed.data.msisdn,
       clientToken: parsed.data.clientToken,
     });

@@ -32,6 +32,9 @@ export function CheckoutForm({ reference, methods, clientToken, depositLabel, ba
   const [provider, setProvider] = useState(available[0]?.id ?? '');
   const country = methods.find((m) => m.id === provider)?.country ?? 'KE';
   const [hint, setHint] = useState<string | null>(null);
+  const [amountChoice, setAmountChoice] = useState<'balance' | 'deposit'>('balance');
+  // The button says what will be asked for (before hydration: the default, the full balance).
+  const payLabel = `Pay ${amountChoice === 'deposit' && depositLabel ? depositLabel : balanceLabel}`;
   const phoneError = hint ?? state.fieldErrors.msisdn;
 
   return (
@@ -56,11 +59,11 @@ export function CheckoutForm({ reference, methods, clientToken, depositLabel, ba
           <legend className="font-semibold">Amount</legend>
           <div className="mt-2 space-y-2">
             <label className="flex min-h-12 items-center gap-3 rounded-lg border border-stone-300 bg-white px-3">
-              <input type="radio" name="amountChoice" value="balance" defaultChecked className="size-5 accent-brand-700" />
+              <input type="radio" name="amountChoice" value="balance" checked={amountChoice === 'balance'} onChange={() => setAmountChoice('balance')} className="size-5 accent-brand-700" />
               <span>Full balance · {balanceLabel}</span>
             </label>
             <label className="flex min-h-12 items-center gap-3 rounded-lg border border-stone-300 bg-white px-3">
-              <input type="radio" name="amountChoice" value="deposit" className="size-5 accent-brand-700" />
+              <input type="radio" name="amountChoice" value="deposit" checked={amountChoice === 'deposit'} onChange={() => setAmountChoice('deposit')} className="size-5 accent-brand-700" />
               <span>Deposit · {depositLabel}</span>
             </label>
           </div>
@@ -107,7 +110,7 @@ export function CheckoutForm({ reference, methods, clientToken, depositLabel, ba
         disabled={pending || !provider}
         className="inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-brand-700 px-4 text-base font-semibold text-white hover:bg-brand-900 disabled:bg-stone-400"
       >
-        {pending ? 'Sending request…' : 'Pay'}
+        {pending ? 'Sending request…' : payLabel}
       </button>
     </form>
   );

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db';
 import { orders } from '@/db/schema';
 import { newId, newOrderReference } from './ids';
-import type { Currency } from './money';
+import { exponentOf, type Currency } from './money';
 
 export type Order = typeof orders.$inferSelect;
 export type OrderPaymentStatus = 'pending' | 'deposit_paid' | 'paid' | 'refunded';
@@ -47,6 +47,24 @@ export function minimumPaymentOf(order: Pick<Order, 'totalMinor' | 'amountPaidMi
   if (order.depositPercent <= 0) return balanceOf(order);
   if (order.amountPaidMinor > 0) return Math.min(1, balanceOf(order));
   return Math.ceil((order.totalMinor * order.depositPercent) / 100);
+}
+
+/** Mobile money in these currencies moves whole units only (M-Pesa shillings, ClickPesa TZS). */
+const WHOLE_UNIT_CURRENCIES: readonly string[] = ['KES', 'TZS'];
+
+/**
+ * The deposit the checkout offers, or null when there is none to offer: only on a first payment
+ * (after a deposit, the balance is what is owed), rounded up to whole units where the providers
+ * take nothing else, and only when it is less than the balance.
+ */
+export function depositOfferOf(order: Pick<Order, 'totalMinor' | 'amountPaidMinor' | 'depositPercent' | 'currency'>): number | null {
+  if (order.depositPercent <= 0 || order.amountPaidMinor > 0) return null;
+  let deposit = minimumPaymentOf(order);
+  if (WHOLE_UNIT_CURRENCIES.includes(order.currency)) {
+    const unit = 10 ** exponentOf(order.currency as Currency);
+    deposit = Math.ceil(deposit / unit) * unit;
+  }
+  return deposit < balanceOf(order) ? deposit : null;
 }
 
 export function paymentStatusFor(totalMinor: number, paidMinor: number): OrderPaymentStatus {

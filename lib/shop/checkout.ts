@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db';
 import { getEnv } from '@/lib/env';
-import { balanceOf, findOrder, minimumPaymentOf, type Order } from '@/lib/payments/orders';
+import { balanceOf, depositOfferOf, findOrder, type Order } from '@/lib/payments/orders';
 import type { Currency } from '@/lib/payments/money';
 import { loadProviders } from '@/lib/providers/registry';
 import type { ProviderId } from '@/lib/providers/types';
@@ -17,7 +17,8 @@ export interface CheckoutMethod {
 export interface CheckoutContext {
   order: Order;
   balanceMinor: number;
-  minimumMinor: number;
+  /** The deposit to offer (whole units where the providers need them), or null: pay the balance. */
+  depositMinor: number | null;
   methods: CheckoutMethod[];
 }
 
@@ -37,7 +38,7 @@ export async function loadCheckout(db: Db, reference: string): Promise<CheckoutC
         : { id: entry.id, name: NAMES[entry.id], flow: 'push', available: false, reason: 'Not available right now' },
     );
   }
-  return { order, balanceMinor: balanceOf(order), minimumMinor: minimumPaymentOf(order), methods };
+  return { order, balanceMinor: balanceOf(order), depositMinor: depositOfferOf(order), methods };
 }
 
 /** Timings the payment modal needs; they come from the server so tests can shorten them. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { balanceOf, groupReferenceFor, minimumPaymentOf, paymentStatusFor } from '@/lib/payments/orders';
+import { balanceOf, depositOfferOf, groupReferenceFor, minimumPaymentOf, paymentStatusFor } from '@/lib/payments/orders';
 
 describe('balanceOf', () => {
   it('is total minus paid', () => {
@@ -56,5 +56,24 @@ describe('groupReferenceFor', () => {
     expect(groupReferenceFor(5, '2026-02-10')).toBe(groupReferenceFor(5, '2026-02-10'));
     expect(groupReferenceFor(5, '2026-02-10')).not.toBe(groupReferenceFor(5, '2026-02-11'));
     expect(groupReferenceFor(5, '2026-02-10')).not.toBe(groupReferenceFor(6, '2026-02-10'));
+  });
+});
+
+describe('depositOfferOf: the checkout offers only amounts the rules and providers accept', () => {
+  const order = (o: Partial<{ totalMinor: number; amountPaidMinor: number; depositPercent: number; currency: string }>) => ({ totalMinor: 1_000_000, amountPaidMinor: 0, depositPercent: 30, currency: 'KES', ...o });
+
+  it('offers no deposit once one is paid (the balance is owed), never "KES 0.01"', () => {
+    expect(depositOfferOf(order({ amountPaidMinor: 300_000 }))).toBeNull();
+  });
+
+  it('rounds the deposit up to whole shillings for KES and TZS, not for USD', () => {
+    expect(depositOfferOf(order({ totalMinor: 3_150_050 }))).toBe(945_100);
+    expect(depositOfferOf(order({ totalMinor: 3_150_050, currency: 'TZS' }))).toBe(945_100);
+    expect(depositOfferOf(order({ totalMinor: 3_150_050, currency: 'USD' }))).toBe(945_015);
+  });
+
+  it('offers none without a deposit rule, or when it would be the whole balance', () => {
+    expect(depositOfferOf(order({ depositPercent: 0 }))).toBeNull();
+    expect(depositOfferOf(order({ depositPercent: 100 }))).toBeNull();
   });
 });

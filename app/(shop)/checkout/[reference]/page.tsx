@@ -17,7 +17,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ refer
   const { reference } = await params;
   const checkout = await loadCheckout(await getDb(), reference);
   if (!checkout) notFound();
-  const { order, balanceMinor, minimumMinor, methods } = checkout;
+  const { order, balanceMinor, depositMinor: deposit, methods } = checkout;
   const currency = order.currency as Currency;
   if (balanceMinor === 0) {
     return (
@@ -37,7 +37,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ refer
         clientToken={randomUUID()}
         methods={methods.map((m) => ({ id: m.id, name: m.name, available: m.available, country: COUNTRY_OF[m.id] ?? 'KE' }))}
         balanceLabel={formatMoney(balanceMinor, currency)}
-        depositLabel={minimumMinor < balanceMinor ? formatMoney(minimumMinor, currency) : null}
+        depositLabel={deposit !== null ? formatMoney(deposit, currency) : null}
       />
       <p className="text-center text-xs text-stone-500">You will approve the payment on your phone. We never ask for your PIN.</p>
     </div>
