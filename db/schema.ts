@@ -228,6 +228,20 @@ export const webhookAttempts = pgTable('webhook_attempts', {
   createdAt: createdAt(),
 });
 
+/**
+ * Provider access tokens shared by every instance: Daraja and ClickPesa revoke the previous token
+ * when a new one is issued, so instances that each minted their own would fail each other.
+ * The token is sealed (settings key); `key_hash` hides which credentials it belongs to.
+ */
+export const providerTokens = pgTable('provider_tokens', {
+  keyHash: text('key_hash').primaryKey(),
+  sealedToken: text('sealed_token').notNull(),
+  /** sha256 of the token, so "forget the token the provider refused" never drops a newer one. */
+  fingerprint: text('fingerprint').notNull(),
+  usableUntil: timestamp('usable_until', { withTimezone: true }).notNull(),
+  issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+});
+
 /** Fixed-window request counters per API key (rate limits shared by every app instance). */
 export const rateLimitWindows = pgTable(
   'rate_limit_windows',

@@ -27,21 +27,21 @@ const TESTERS: Partial<Record<ProviderId, Tester>> = {
   async mpesa(db) {
     const config = resolveMpesaConfig(getEnv(), (await loadStoredOptions(db)).mpesa);
     if (!config) throw notConfigured('M-Pesa');
-    invalidateAccessToken(config);
+    await invalidateAccessToken(config);
     await getAccessToken(config, null);
     return { message: 'Daraja issued an access token: the consumer key and secret are valid', target: config.baseUrl };
   },
   async clickpesa(db) {
     const config = resolveClickPesaConfig(getEnv(), (await loadStoredOptions(db)).clickpesa);
     if (!config) throw notConfigured('ClickPesa');
-    invalidateClickPesaToken(config);
+    await invalidateClickPesaToken(config);
     await getClickPesaToken(config, null);
     return { message: 'ClickPesa issued a token: the client ID and API key are valid', target: config.baseUrl };
   },
   async qmoney(db) {
     const config = resolveQmoneyConfig(getEnv(), (await loadStoredOptions(db)).qmoney);
     if (!config) throw notConfigured('Qmoney');
-    invalidateQmoneyToken(config);
+    await invalidateQmoneyToken(config);
     await getQmoneyToken(config, null);
     return { message: 'Qmoney accepted the login: the Basic token, username and password are valid', target: config.baseUrl };
   },

@@ -10,6 +10,7 @@ function counterCache(lifetimeMs: number) {
       await new Promise((r) => setTimeout(r, 10));
       return { value: `token-${issued}`, usableUntil: Date.now() + lifetimeMs };
     },
+    null,
   );
   return { cache, issued: () => issued };
 }
@@ -32,9 +33,9 @@ describe('createTokenCache', () => {
   it('invalidates only the refused token, never a fresher one fetched meanwhile', async () => {
     const { cache } = counterCache(60_000);
     const first = await cache.get({ user: 'a' }, null);
-    cache.invalidate({ user: 'a' }, 'some-older-token');
+    await cache.invalidate({ user: 'a' }, 'some-older-token');
     expect(await cache.get({ user: 'a' }, null)).toBe(first);
-    cache.invalidate({ user: 'a' }, first);
+    await cache.invalidate({ user: 'a' }, first);
     expect(await cache.get({ user: 'a' }, null)).not.toBe(first);
   });
 
@@ -47,6 +48,7 @@ describe('createTokenCache', () => {
         if (calls === 1) throw new Error('provider down');
         return { value: 'ok', usableUntil: Date.now() + 1000 };
       },
+      null,
     );
     await expect(cache.get({ u: 'x' }, null)).rejects.toThrow('provider down');
     expect(await cache.get({ u: 'x' }, null)).toBe('ok');

@@ -2,6 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import { callProvider } from '../http';
 import { ProviderRejectedError, ProviderUnavailableError, type ProviderCallContext } from '../types';
+import { sharedTokenStore } from '../shared-token-store';
+import { createTokenCache, type IssuedToken } from '../token-cache';
 import type { ClickPesaConfig } from './config';
 
 // The token already carries its "Bearer " prefix and is sent verbatim (providers.md §2.1).
@@ -12,33 +14,19 @@ const DOCUMENTED_TTL_MS = 60 * 60_000;
 /** Refresh this long before expiry so a token never dies in the middle of a request. */
 const EXPIRY_MARGIN_MS = 60_000;
 
-interface CachedToken {
-  value: string;
-  expiresAt: number;
-}
+// Shared by every instance: ClickPesa revokes older tokens on refresh, so one mint at a time.
+const tokens = createTokenCache<ClickPesaConfig>(cacheKey, fetchToken, sharedTokenStore);
 
-// Per process. Concurrent callers share one in-flight request instead of each minting a token.
-const cache = new Map<string, CachedToken>();
-const inFlight = new Map<string, Promise<CachedToken>>();
-
-export async function getClickPesaToken(config: ClickPesaConfig, ctx: ProviderCallContext | null, now = Date.now()): Promise<string> {
-  const key = cacheKey(config);
-  const cached = cache.get(key);
-  if (cached && cached.expiresAt - EXPIRY_MARGIN_MS > now) return cached.value;
-  let pending = inFlight.get(key);
-  if (!pending) {
-    pending = fetchToken(config, ctx).finally(() => inFlight.delete(key));
-    inFlight.set(key, pending);
-  }
-  return (await pending).value;
+export function getClickPesaToken(config: ClickPesaConfig, ctx: ProviderCallContext | null, now = Date.now()): Promise<string> {
+  return tokens.get(config, ctx, now);
 }
 
 /** After a 401: the token was revoked early (e.g. checksum switched on or off in the dashboard). */
-export function invalidateClickPesaToken(config: ClickPesaConfig): void {
-  cache.delete(cacheKey(config));
+export function invalidateClickPesaToken(config: ClickPesaConfig, token?: string): Promise<void> {
+  return tokens.invalidate(config, token);
 }
 
-async function fetchToken(config: ClickPesaConfig, ctx: ProviderCallContext | null): Promise<CachedToken> {
+async function fetchToken(config: ClickPesaConfig, ctx: ProviderCallContext | null): Promise<IssuedToken> {
   const res = await callProvider(
     {
       method: 'POST',
@@ -56,9 +44,8 @@ async function fetchToken(config: ClickPesaConfig, ctx: ProviderCallContext | nu
     throw new ProviderRejectedError('clickpesa_auth_failed', 'ClickPesa refused our credentials (check CLICKPESA_CLIENT_ID and CLICKPESA_API_KEY)');
   }
   const value = parsed.data.token;
-  const token = { value, expiresAt: jwtExpiry(value) ?? Date.now() + DOCUMENTED_TTL_MS };
-  cache.set(cacheKey(config), token);
-  return token;
+  const expiresAt = jwtExpiry(value) ?? Date.now() + DOCUMENTED_TTL_MS;
+  return { value, usableUntil: expiresAt - EXPIRY_MARGIN_MS };
 }
 
 /** The JWT's `exp` (seconds) as epoch milliseconds, or null when it cannot be read. */
@@ -76,5 +63,5 @@ export function jwtExpiry(token: string): number | null {
 
 function cacheKey(config: ClickPesaConfig): string {
   // Toggling the checksum invalidates tokens upstream, so a config change means a new token.
-  return `${config.baseUrl}|${config.clientId}|${config.checksumKey ? 'cs' : 'nocs'}`;
+  return `clickpesa|${config.baseUrl}|${config.clientId}|${config.checksumKey ? 'cs' : 'nocs'}`;
 }

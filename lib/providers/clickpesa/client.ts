@@ -95,7 +95,7 @@ async function authorized(
     const token = await getClickPesaToken(config, ctx);
     const res = await callProvider({ method, url: `${config.baseUrl}${path}`, headers: { authorization: token }, body: signed, timeoutMs: config.timeoutMs, label }, ctx);
     if (attempt === 0 && res.status === 401) {
-      invalidateClickPesaToken(config);
+      await invalidateClickPesaToken(config, token);
       continue;
     }
     return res;

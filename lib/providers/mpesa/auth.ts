@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { callProvider } from '../http';
+import { sharedTokenStore } from '../shared-token-store';
 import { createTokenCache, type IssuedToken } from '../token-cache';
 import { ProviderRejectedError, ProviderUnavailableError, type ProviderCallContext } from '../types';
 import type { MpesaConfig } from './config';
@@ -11,15 +12,16 @@ const tokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.
 /** Refresh this long before Daraja's own expiry so a token never dies mid-request. */
 const EXPIRY_MARGIN_MS = 60_000;
 
-const tokens = createTokenCache<MpesaConfig>((c) => `${c.baseUrl}|${c.consumerKey}`, fetchToken);
+// Shared by every instance (Daraja may revoke the previous token on refresh); one mint at a time.
+const tokens = createTokenCache<MpesaConfig>((c) => `mpesa|${c.baseUrl}|${c.consumerKey}`, fetchToken, sharedTokenStore);
 
 export function getAccessToken(config: MpesaConfig, ctx: ProviderCallContext | null): Promise<string> {
   return tokens.get(config, ctx);
 }
 
 /** Called when Daraja answers 404.001.03 / 401 (that token is no good any more), or to force a fresh one. */
-export function invalidateAccessToken(config: MpesaConfig, token?: string): void {
-  tokens.invalidate(config, token);
+export function invalidateAccessToken(config: MpesaConfig, token?: string): Promise<void> {
+  return tokens.invalidate(config, token);
 }
 
 async function fetchToken(config: MpesaConfig, ctx: ProviderCallContext | null): Promise<IssuedToken> {

@@ -94,7 +94,7 @@ async function authorizedPost(
       ctx,
     );
     if (attempt === 0 && isInvalidToken(res)) {
-      invalidateAccessToken(config, token);
+      await invalidateAccessToken(config, token);
       continue;
     }
     return res;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { callProvider } from '../http';
+import { sharedTokenStore } from '../shared-token-store';
 import { createTokenCache, type IssuedToken } from '../token-cache';
 import { ProviderRejectedError, ProviderUnavailableError, type ProviderCallContext } from '../types';
 import type { QmoneyConfig } from './config';
@@ -12,8 +13,8 @@ const loginAnswer = z.object({
   data: z.object({ access_token: z.string().min(1), accessTokenExpiry: z.union([z.string(), z.number()]).optional() }).optional(),
 });
 
-// Per process, keyed by base URL and user; concurrent callers share one in-flight login.
-const tokens = createTokenCache<QmoneyConfig>((config) => `qmoney|${config.baseUrl}|${config.username}`, login);
+// Shared by every instance, keyed by base URL and user; one login at a time.
+const tokens = createTokenCache<QmoneyConfig>((config) => `qmoney|${config.baseUrl}|${config.username}`, login, sharedTokenStore);
 
 export function getQmoneyToken(config: QmoneyConfig, ctx: ProviderCallContext | null): Promise<string> {
   return tokens.get(config, ctx);
@@ -23,8 +24,8 @@ export function getQmoneyToken(config: QmoneyConfig, ctx: ProviderCallContext | 
  * Qmoney refused the token (expired early, or revoked): forget it so the next call logs in.
  * Without a token, forgets whatever is cached (the connection test forces a fresh login).
  */
-export function invalidateQmoneyToken(config: QmoneyConfig, token?: string): void {
-  tokens.invalidate(config, token);
+export function invalidateQmoneyToken(config: QmoneyConfig, token?: string): Promise<void> {
+  return tokens.invalidate(config, token);
 }
 
 async function login(config: QmoneyConfig, ctx: ProviderCallContext | null): Promise<IssuedToken> {

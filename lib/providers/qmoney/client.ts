@@ -53,7 +53,7 @@ async function authorizedPost(config: QmoneyConfig, path: string, label: string,
       ctx,
     );
     if (attempt === 0 && isTokenRefused(res.status, res.body)) {
-      invalidateQmoneyToken(config, token);
+      await invalidateQmoneyToken(config, token);
       continue;
     }
     return res;
