@@ -12,7 +12,8 @@ import { newId } from './ids';
 import { attemptsThatMayStillPay, refuseIfCoveredByOpenAttempts } from './open-attempts';
 import { refreshPaymentStatus } from './refresh';
 import { refuseReusedProviderReference } from './otp-reference';
-import { releaseOtpSend, reserveOtpSend } from './otp-limits';
+import { closeAwaitingOtp, lockPayment, OTP_CODES } from './otp-close';
+import { claimOtpSend, countOtpSend, releaseOtpSend } from './otp-limits';
 import { otpLifetimeSeconds } from './otp-rules';
 import { balanceOf, minimumPaymentOf, type Order } from './orders';
 import { findPayment, type Payment } from './payment-store';
@@ -30,6 +31,12 @@ export interface InitiatePaymentInput {
   callbackUrl?: string | null;
   apiKeyId?: number | null;
   retryOf?: string | null;
+  /**
+   * Resend: the waiting OTP attempt this one replaces. It is closed in the transaction that
+   * creates the new one, only once the new code's send is allowed, so a refused resend (429)
+   * leaves the shopper's live code working.
+   */
+  replaces?: string | null;
   /** Nonce from the checkout form: a double submit returns the first attempt. */
   clientToken?: string | null;
   /**
@@ -86,6 +93,8 @@ async function createPendingPayment(
   input: InitiatePaymentInput & { msisdn: string },
 ): Promise<{ payment: Payment; order: Order; existing: boolean }> {
   return db.transaction(async (tx) => {
+    // The replaced attempt is locked before the order, in the order crediting takes them.
+    const replaced = input.replaces ? await lockPayment(tx, input.replaces) : null;
     // The order row lock makes the balance check and the insert atomic with other attempts.
     const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for('update');
     if (!order) throw notFound('order');
@@ -101,6 +110,11 @@ async function createPendingPayment(
     if (!provider.currencies.includes(currency)) {
       throw invalid('currency', `${currency} is not accepted by ${provider.displayName} (accepts ${provider.currencies.join(', ')})`);
     }
+    const otp = provider.flow === 'otp';
+    // Refused here (429) when the phone had its codes for this window: no row, no provider call,
+    // and the code being replaced stays live.
+    if (otp) await claimOtpSend(tx, input.msisdn);
+    if (replaced?.status === 'awaiting_otp') await closeAwaitingOtp(tx, replaced, 'cancelled', OTP_CODES.resent, 'Replaced by a new code');
     const amountMinor = input.amountMinor ?? balanceOf(order);
     checkAmountAgainstOrder(order, amountMinor);
     await refuseIfCoveredByOpenAttempts(tx, order, amountMinor, balanceOf(order));
@@ -111,7 +125,6 @@ async function createPendingPayment(
     if (ruleProblem) throw invalid(ruleProblem.field, ruleProblem.message);
     // Omari takes each merchant reference once: refused (409) under a lock held until this row commits.
     if (!input.retryOf) await refuseReusedProviderReference(tx, provider.id, input.reference);
-    const otp = provider.flow === 'otp';
 
     const [payment] = await tx
       .insert(payments)
@@ -139,8 +152,7 @@ async function createPendingPayment(
       await tx.update(payments).set({ providerReference: provisional }).where(eq(payments.id, payment.id));
       payment.providerReference = provisional;
     }
-    // Refused here (429) when the phone had its codes for this window: no row, no provider call.
-    if (otp) await reserveOtpSend(tx, input.msisdn, payment.id);
+    if (otp) await countOtpSend(tx, input.msisdn, payment.id);
     await recordEvent(tx, { paymentId: payment.id, provider: provider.id, kind: 'status_change', summary: `created: ${formatMoney(amountMinor, currency)} to ${input.msisdn}` });
     return { payment, order, existing: false };
   });

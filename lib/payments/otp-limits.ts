@@ -23,11 +23,11 @@ export async function otpSendStatus(db: DbOrTx, msisdn: string, now = new Date()
 }
 
 /**
- * Counts one OTP send for the phone, or refuses it (429) when the window is full. Runs in the
- * transaction that creates the attempt, under a per-phone advisory lock, so two initiations at
- * once cannot both take the last send.
+ * Refuses (429) when the phone had its codes for this window; otherwise holds a per-phone
+ * advisory lock until the transaction ends, so the caller may change things (close the code it
+ * replaces) and then `countOtpSend` without another initiation taking the last send meanwhile.
  */
-export async function reserveOtpSend(tx: Tx, msisdn: string, paymentId: string): Promise<void> {
+export async function claimOtpSend(tx: Tx, msisdn: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`otp-send:${msisdn}`}))`);
   const allowance = await otpSendStatus(tx, msisdn);
   if (!allowance.allowed) {
@@ -37,6 +37,10 @@ export async function reserveOtpSend(tx: Tx, msisdn: string, paymentId: string):
       sends_left: 0,
     });
   }
+}
+
+/** Records the send claimed by `claimOtpSend` in the same transaction. */
+export async function countOtpSend(tx: Tx, msisdn: string, paymentId: string): Promise<void> {
   await tx.insert(otpSends).values({ msisdn, paymentId });
 }
 

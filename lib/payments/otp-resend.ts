@@ -3,14 +3,14 @@ import type { Db } from '@/db';
 import { AppError, invalid, notFound } from '@/lib/errors';
 import { initiatePayment } from './initiate';
 import { nextAttemptOf } from './next-attempt';
-import { closeAwaitingOtp, lockPayment, OTP_CODES } from './otp-close';
-import { otpLimits, otpSendStatus } from './otp-limits';
+import { OTP_CODES } from './otp-close';
 import { findPayment, type Payment } from './payment-store';
 
 /**
  * "Resend code": OTP providers cannot resend, so this is a new initiation for the same order,
- * phone and amount, replacing the waiting attempt (cancelled first, so only one code is live).
- * Refused with 429 once the phone had its sends for the window, before anything changes.
+ * phone and amount, replacing the waiting attempt (cancelled in the same transaction, so only one
+ * code is live). Refused with 429 once the phone had its sends for the window, before anything
+ * changes: the send is claimed first, then the old code closed.
  */
 export async function resendOtp(db: Db, paymentId: string): Promise<Payment> {
   const previous = await findPayment(db, paymentId);
@@ -25,24 +25,6 @@ export async function resendOtp(db: Db, paymentId: string): Promise<Payment> {
   if (!alreadyResent && !resendable) {
     throw new AppError('conflict', `payment is ${previous.status}; a new code can only replace one that is waiting or expired`, 'status', { status: previous.status });
   }
-  if (!alreadyResent) {
-    const allowance = await otpSendStatus(db, previous.msisdn);
-    if (!allowance.allowed) {
-      const minutes = Math.max(1, Math.ceil(allowance.retryAfterSeconds / 60));
-      throw new AppError('rate_limited', `no more codes for this phone right now (${otpLimits().maxSends} in 15 minutes); try again in ${minutes} min`, 'msisdn', {
-        retryAfter: allowance.retryAfterSeconds,
-        sends_left: 0,
-      });
-    }
-    if (previous.status === 'awaiting_otp') await supersede(db, previous.id);
-  }
-  return initiatePayment(db, nextAttemptOf({ ...previous, msisdn: previous.msisdn }, `resend-of:${previous.id}`));
-}
-
-async function supersede(db: Db, paymentId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const payment = await lockPayment(tx, paymentId);
-    if (payment.status !== 'awaiting_otp') return;
-    await closeAwaitingOtp(tx, payment, 'cancelled', OTP_CODES.resent, 'Replaced by a new code');
-  });
+  const replaces = !alreadyResent && previous.status === 'awaiting_otp' ? previous.id : null;
+  return initiatePayment(db, { ...nextAttemptOf({ ...previous, msisdn: previous.msisdn }, `resend-of:${previous.id}`), replaces });
 }

@@ -126,6 +126,20 @@ describe('Qmoney through the route handlers and the simulator', () => {
     expect(done.status).toBe(200);
   });
 
+  it('resend reserves the send before it replaces the live code: a refused resend leaves the code the shopper has working', async () => {
+    const payer = freshPayer();
+    // Two orders for one phone, each waiting on its code: one send (of 3) left in the window.
+    const a = await start(payer, '10');
+    const b = await start(payer, '11');
+    const results = await Promise.allSettled([resendOtp(t.db, a.body.data.id), resendOtp(t.db, b.body.data.id)]);
+    const refused = results.findIndex((r) => r.status === 'rejected');
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(refused).toBeGreaterThanOrEqual(0);
+    expect((results[refused] as PromiseRejectedResult).reason).toMatchObject({ code: 'rate_limited' });
+    const keptId = [a, b][refused]!.body.data.id;
+    expect(await findPayment(t.db, keptId)).toMatchObject({ status: 'awaiting_otp' });
+  });
+
   it('wrong credentials: the attempt fails before any code is sent, naming the setting', async () => {
     process.env.QMONEY_USERNAME = 'nobody';
     resetEnvCache();
