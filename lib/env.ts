@@ -88,6 +88,8 @@ const envSchema = z.object({
   /** Merchant API rate limits per API key, per minute (POST counts against both). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   API_WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** An Idempotency-Key claimed by a request whose heartbeat stopped this long ago is free again (a crash). */
+  IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(15),
 
   /** OTP limits (the ceilings; may be lowered, never raised). */
   OTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5, 'must be at most 5').default(5),

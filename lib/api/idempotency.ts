@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { idempotencyKeys } from '@/db/schema';
+import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from './envelope';
 import { IDEMPOTENCY_KEY_PATTERN, requestFingerprint } from './idempotency-hash';
@@ -10,10 +11,14 @@ import { logError } from '@/lib/server/log';
 /** A stored answer is replayed for this long (the issue asks for at least 24 h). */
 export const IDEMPOTENCY_TTL_HOURS = 24;
 /**
- * A request still "in flight" after this long died with its process (a provider call times out
- * after 15 s); the key may then be taken over. Until then a second request gets 409.
+ * A running request renews its claim (heartbeat) every third of the lease; a claim whose
+ * heartbeat stopped for a whole lease died with its process, and its key may be taken over.
+ * Until then a second request gets 409. Short, so a merchant's retry after our crash is not
+ * blocked for long; the heartbeat keeps a slow provider call from losing its key.
  */
-export const IN_FLIGHT_LEASE_SECONDS = 120;
+export function inFlightLeaseSeconds(): number {
+  return getEnv().IDEMPOTENCY_LEASE_SECONDS;
+}
 
 export interface IdempotencyScope {
   apiKeyId: number;
@@ -34,9 +39,9 @@ interface Binding {
   bound_to: string;
 }
 
-const leaseOver = sql`${idempotencyKeys.createdAt} < now() - ${`${IN_FLIGHT_LEASE_SECONDS} seconds`}::interval`;
+const leaseOver = () => sql`${idempotencyKeys.heartbeatAt} < now() - ${`${inFlightLeaseSeconds()} seconds`}::interval`;
 /** Past its replay window, or claimed by a request that died before answering or binding. */
-const staleCondition = sql`(${idempotencyKeys.expiresAt} <= now() or (${idempotencyKeys.state} = 'in_flight' and ${idempotencyKeys.responseBody} is null and ${leaseOver}))`;
+const staleCondition = () => sql`(${idempotencyKeys.expiresAt} <= now() or (${idempotencyKeys.state} = 'in_flight' and ${idempotencyKeys.responseBody} is null and ${leaseOver()}))`;
 
 export type IdempotencyStart = { kind: 'proceed' } | { kind: 'replay'; status: number; body: unknown } | { kind: 'bound'; resourceId: string };
 
@@ -72,15 +77,15 @@ export async function beginIdempotent(db: Db, scope: IdempotencyScope): Promise<
         state: idempotencyKeys.state,
         responseStatus: idempotencyKeys.responseStatus,
         responseBody: idempotencyKeys.responseBody,
-        stale: sql<boolean>`${staleCondition}`,
-        leaseOver: sql<boolean>`${leaseOver}`,
+        stale: sql<boolean>`${staleCondition()}`,
+        leaseOver: sql<boolean>`${leaseOver()}`,
       })
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.apiKeyId, scope.apiKeyId), eq(idempotencyKeys.key, scope.key)));
     if (!existing) continue; // deleted in between (released after a 5xx): claim again
     if (existing.stale) {
       // Stale: delete only that stale row (another request may be doing the same), then claim.
-      await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.apiKeyId, scope.apiKeyId), eq(idempotencyKeys.key, scope.key), staleCondition));
+      await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.apiKeyId, scope.apiKeyId), eq(idempotencyKeys.key, scope.key), staleCondition()));
       continue;
     }
     if (existing.requestHash !== scope.fingerprint || existing.method !== scope.method || existing.path !== scope.path) {
@@ -95,6 +100,19 @@ export async function beginIdempotent(db: Db, scope: IdempotencyScope): Promise<
     return { kind: 'replay', status: existing.responseStatus, body: existing.responseBody };
   }
   throw new AppError('idempotency_conflict', 'could not claim the Idempotency-Key; retry in a moment', 'Idempotency-Key', { retryAfter: 1 });
+}
+
+/** Keeps this request's claim alive while it runs (see inFlightLeaseSeconds). */
+function keepClaimAlive(db: Db, scope: IdempotencyScope): () => void {
+  const beat = () =>
+    db
+      .update(idempotencyKeys)
+      .set({ heartbeatAt: sql`now()` })
+      .where(and(eq(idempotencyKeys.apiKeyId, scope.apiKeyId), eq(idempotencyKeys.key, scope.key), eq(idempotencyKeys.state, 'in_flight')))
+      .catch((error: unknown) => logError('[malipo] idempotency heartbeat failed', error));
+  const timer = setInterval(beat, (inFlightLeaseSeconds() * 1000) / 3);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Stores the first answer for replay. */
@@ -165,10 +183,13 @@ export async function runIdempotent(db: Db, apiKeyId: number, req: Request, rawB
     return answer;
   }
   let response: Response;
+  const stopHeartbeat = keepClaimAlive(db, scope);
   try {
     response = await run({ bind: (resourceId) => bindIdempotent(db, scope, resourceId) });
   } catch (error) {
     response = errorResponse(error);
+  } finally {
+    stopHeartbeat();
   }
   try {
     if (response.status >= 500) await releaseIdempotent(db, scope);

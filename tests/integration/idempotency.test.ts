@@ -6,6 +6,7 @@ import { idempotencyKeys, payments } from '@/db/schema';
 import { createApiKey } from '@/lib/api/api-keys';
 import { runIdempotent } from '@/lib/api/idempotency';
 import { requestFingerprint } from '@/lib/api/idempotency-hash';
+import { resetEnvCache } from '@/lib/env';
 import { startIntegrationApp, type IntegrationApp } from '../support/integration-app';
 
 let t: IntegrationApp;
@@ -103,7 +104,7 @@ describe('Idempotency-Key', () => {
     expect(fresh.body.data.id).not.toBe(first.body.data.id);
 
     const crashed = randomUUID();
-    await t.db.insert(idempotencyKeys).values({ apiKeyId: 0, key: crashed, method: 'POST', path: '/api/v1/payments', requestHash: 'x', state: 'in_flight', createdAt: sql`now() - interval '10 minutes'`, expiresAt: sql`now() + interval '1 day'` });
+    await t.db.insert(idempotencyKeys).values({ apiKeyId: 0, key: crashed, method: 'POST', path: '/api/v1/payments', requestHash: 'x', state: 'in_flight', createdAt: sql`now() - interval '10 minutes'`, heartbeatAt: sql`now() - interval '10 minutes'`, expiresAt: sql`now() + interval '1 day'` });
     expect((await t.api('POST', '/api/v1/payments', body(ref()), { 'idempotency-key': crashed })).status).toBe(201);
   });
 
@@ -118,6 +119,45 @@ describe('Idempotency-Key', () => {
     const bad = await t.api('POST', '/api/v1/payments', body(ref()), { 'idempotency-key': 'has spaces in it' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('Idempotency-Key');
+  });
+
+  describe('after a crash, a short lease kept alive by a heartbeat', () => {
+    const post = (key: string, raw: string) => new Request('http://app.test/api/v1/payments', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: raw });
+    const ok = async () => Response.json({ ok: true }, { status: 201 });
+
+    it('a key claimed by a request that died 30 s ago (no heartbeat since) is free again: the retry runs', async () => {
+      const key = randomUUID();
+      const raw = JSON.stringify(body(ref()));
+      await t.db.insert(idempotencyKeys).values({
+        apiKeyId: 0, key, method: 'POST', path: '/api/v1/payments', requestHash: requestFingerprint('POST', '/api/v1/payments', raw), state: 'in_flight',
+        createdAt: sql`now() - interval '30 seconds'`, heartbeatAt: sql`now() - interval '30 seconds'`, expiresAt: sql`now() + interval '1 day'`,
+      });
+      expect((await runIdempotent(t.db, 0, post(key, raw), raw, ok)).status).toBe(201);
+    });
+
+    it('a slow request outliving the lease keeps its key: a retry meanwhile gets 409, then the stored answer', async () => {
+      process.env.IDEMPOTENCY_LEASE_SECONDS = '2';
+      resetEnvCache();
+      try {
+        const key = randomUUID();
+        const raw = JSON.stringify(body(ref()));
+        let runs = 0;
+        const slow = runIdempotent(t.db, 0, post(key, raw), raw, async () => {
+          runs++;
+          await new Promise((r) => setTimeout(r, 5000));
+          return Response.json({ slow: true }, { status: 201 });
+        });
+        await new Promise((r) => setTimeout(r, 4000));
+        await expect(runIdempotent(t.db, 0, post(key, raw), raw, ok)).rejects.toMatchObject({ code: 'idempotency_conflict' });
+        expect((await slow).status).toBe(201);
+        const replay = await runIdempotent(t.db, 0, post(key, raw), raw, ok);
+        expect(await replay.json()).toEqual({ slow: true });
+        expect(runs).toBe(1);
+      } finally {
+        delete process.env.IDEMPOTENCY_LEASE_SECONDS;
+        resetEnvCache();
+      }
+    });
   });
 
   describe('bound to the payment it created', () => {
@@ -171,7 +211,7 @@ describe('Idempotency-Key', () => {
       const requestHash = requestFingerprint('POST', '/api/v1/payments', raw);
       for (const [state, age] of [['bound', '1 second'], ['in_flight', '10 minutes']] as const) {
         const key = randomUUID();
-        await t.db.insert(idempotencyKeys).values({ apiKeyId: 0, key, method: 'POST', path: '/api/v1/payments', requestHash, state, responseBody: { bound_to: paymentId }, createdAt: sql`now() - ${age}::interval`, expiresAt: sql`now() + interval '1 day'` });
+        await t.db.insert(idempotencyKeys).values({ apiKeyId: 0, key, method: 'POST', path: '/api/v1/payments', requestHash, state, responseBody: { bound_to: paymentId }, createdAt: sql`now() - ${age}::interval`, heartbeatAt: sql`now() - ${age}::interval`, expiresAt: sql`now() + interval '1 day'` });
         const res = await t.api('POST', '/api/v1/payments', body(reference), { 'idempotency-key': key });
         expect(res.status).toBe(200);
         expect(res.body.data).toMatchObject({ id: paymentId, status: created.body.data.status });
