@@ -149,7 +149,7 @@ export function updateSessionAmount(config: OttuConfig, sessionId: string, amoun
 }
 
 /** Checked (PDF, size, name) before anything is sent; Ottu takes attachments as multipart only. */
-export function attachToSession(config: OttuConfig, sessionId: string, file: OttuAttachment, currency: OttuCurrency, ctx: ProviderCallContext | null): Promise<OttuSession> {
+export async function attachToSession(config: OttuConfig, sessionId: string, file: OttuAttachment, currency: OttuCurrency, ctx: ProviderCallContext | null): Promise<OttuSession> {
   const checked = checkOttuAttachment(file);
   return patchSession(config, sessionId, currency, ctx, { multipart: { attachment: checked } }, 'Ottu attach file');
 }
