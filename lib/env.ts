@@ -76,6 +76,24 @@ const envSchema = z.object({
   /** Reuse a token whose expiry Qmoney does not state ("-1") for at most this long. */
   QMONEY_TOKEN_MAX_AGE_SECONDS: seconds(300),
 
+  /** Ottu (Kuwait / GCC cards): the merchant's own instance, e.g. https://<merchant>.ottu.net. */
+  OTTU_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Private API key (header `Authorization: Api-Key …`); or OTTU_USERNAME + OTTU_PASSWORD (Basic). */
+  OTTU_API_KEY: optionalText,
+  OTTU_USERNAME: optionalText,
+  OTTU_PASSWORD: optionalText,
+  /** The "HMAC Key" of the dashboard's webhook configuration: verifies every Ottu webhook. */
+  OTTU_WEBHOOK_KEY: optionalText,
+  /** Payment gateway codes offered at checkout, comma-separated (e.g. "kpay,mpgs"). */
+  OTTU_PG_CODES: z
+    .string()
+    .transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[\w-]{1,64}$/, 'must be comma-separated pg codes (letters, digits, - and _)')).min(1, 'must name at least one pg code'))
+    .optional(),
+  OTTU_PAYMENT_TYPE: z.enum(['payment_request', 'e_commerce'], { error: 'must be payment_request or e_commerce' }).optional(),
+  /** Which cards and payment methods Ottu lists (its `type`): derived from the base URL when unset. */
+  OTTU_MODE: z.enum(['sandbox', 'production'], { error: 'must be sandbox or production' }).optional(),
+
   /** HMAC key of the Malipo-Signature header on outbound merchant webhooks (whsec_... or any 32+ chars). */
   WEBHOOK_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /**

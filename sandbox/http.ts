@@ -6,11 +6,22 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export class BodyTooLargeError extends Error {
   constructor() {
-    super(`request body larger than ${MAX_BODY_BYTES} bytes`);
+    super('request body too large');
   }
 }
 
+/** Multipart uploads (Ottu attachments) may be larger than any JSON body. */
+export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+
 export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+  return (await readRawBody(req, limit)).toString('utf8');
+}
+
+export function bodyLimitFor(req: IncomingMessage): number {
+  return (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data') ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
+}
+
+export async function readRawBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -19,7 +30,7 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
     if (size > limit) throw new BodyTooLargeError();
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** `undefined` sends an empty body (Daraja's answer to wrong OAuth credentials). */

@@ -2,6 +2,7 @@
 // to startSandbox directly and never depend on the environment.
 import { CLICKPESA_ENV_OPTIONS } from './clickpesa/config';
 import { OMARI_ENV_OPTIONS } from './omari/config';
+import { OTTU_ENV_OPTIONS } from './ottu/config';
 import { QMONEY_ENV_OPTIONS } from './qmoney/config';
 import type { SandboxOptions } from './types';
 
@@ -29,6 +30,7 @@ const ENV_OPTIONS: Record<string, { option: string; kind: Kind }> = {
   ...CLICKPESA_ENV_OPTIONS,
   ...OMARI_ENV_OPTIONS,
   ...QMONEY_ENV_OPTIONS,
+  ...OTTU_ENV_OPTIONS,
 };
 
 function parse(name: string, raw: string, kind: Kind): unknown {

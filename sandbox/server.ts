@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleControl } from './control';
-import { BodyTooLargeError, originOf, readBody, requestUrl, sendHtml, sendJson } from './http';
+import { BodyTooLargeError, bodyLimitFor, originOf, readRawBody, requestUrl, sendHtml, sendJson } from './http';
 import { DEFAULT_OPTIONS } from './options';
 import { renderIndexPage } from './pages/index-page';
 import { renderPhonePage } from './pages/phone-page';
@@ -35,7 +35,8 @@ export interface SandboxHandle {
 
 async function route(rt: SandboxRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = requestUrl(req).pathname;
-  const body = await readBody(req);
+  const raw = await readRawBody(req, bodyLimitFor(req));
+  const body = raw.toString('utf8');
   const [, first = ''] = path.split('/');
 
   if (first === '_sandbox') {
@@ -44,7 +45,7 @@ async function route(rt: SandboxRuntime, req: IncomingMessage, res: ServerRespon
   }
   const sim = rt.simulators.get(first);
   if (sim) {
-    await sim.handle(req, res, path.slice(first.length + 1) || '/', body);
+    await sim.handle(req, res, path.slice(first.length + 1) || '/', body, raw);
     return;
   }
   if (req.method === 'GET' && path === '/') {

@@ -3,7 +3,8 @@
 import clickpesa from './clickpesa/simulator';
 import mpesa from './mpesa/simulator';
 import omari from './omari/simulator';
+import ottu from './ottu/simulator';
 import qmoney from './qmoney/simulator';
 import type { SimulatorFactory } from './types';
 
-export const defaultSimulators: SimulatorFactory[] = [mpesa, clickpesa, omari, qmoney];
+export const defaultSimulators: SimulatorFactory[] = [mpesa, clickpesa, omari, qmoney, ottu];

@@ -3,7 +3,7 @@
 // no dependency on the app and is never part of a production build.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export type SandboxProviderId = 'mpesa' | 'clickpesa' | 'omari' | 'qmoney';
+export type SandboxProviderId = 'mpesa' | 'clickpesa' | 'omari' | 'qmoney' | 'ottu';
 
 /** A push prompt shown on the sandbox phone page (M-Pesa STK, ClickPesa USSD). */
 export interface PhonePrompt {
@@ -82,9 +82,10 @@ export interface Simulator {
   id: SandboxProviderId;
   /**
    * Handle a request whose path starts with `/${id}`; `path` has that prefix removed and holds
-   * the pathname only (read the query string from `req.url`). `body` is the whole request body.
+   * the pathname only (read the query string from `req.url`). `body` is the whole request body;
+   * `raw` holds its bytes for binary uploads (multipart attachments).
    */
-  handle(req: IncomingMessage, res: ServerResponse, path: string, body: string): Promise<void>;
+  handle(req: IncomingMessage, res: ServerResponse, path: string, body: string, raw?: Buffer): Promise<void>;
   /** Forget all payment state (POST /_sandbox/reset). */
   reset?(): void;
   /** Shown on the sandbox index page. */

@@ -9,6 +9,10 @@ export const CURRENCIES = {
   ZWG: { exponent: 2, symbol: 'ZiG' },
   GMD: { exponent: 2, symbol: 'D' },
   KWD: { exponent: 3, symbol: 'KD' },
+  BHD: { exponent: 3, symbol: 'BD' },
+  OMR: { exponent: 3, symbol: 'RO' },
+  SAR: { exponent: 2, symbol: 'SR' },
+  AED: { exponent: 2, symbol: 'AED' },
 } as const;
 
 export type Currency = keyof typeof CURRENCIES;

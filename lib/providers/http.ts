@@ -3,11 +3,21 @@
 import { redact, REDACTED } from '@/lib/payments/redact';
 import { ProviderUnavailableError, type ProviderCallContext } from './types';
 
+/** A file part of a multipart/form-data request (e.g. an Ottu attachment). */
+export interface MultipartFile {
+  filename: string;
+  contentType: string;
+  data: Uint8Array;
+}
+
 export interface ProviderRequest {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as multipart/form-data instead of JSON (file uploads); logged with files as name, type and size. */
+  multipart?: Record<string, string | MultipartFile>;
   timeoutMs: number;
   /** Short label for the event log, e.g. "STK push". */
   label: string;
@@ -25,14 +35,16 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID
 
 export async function callProvider(req: ProviderRequest, ctx: ProviderCallContext | null): Promise<ProviderResponse> {
   const secrets = usableSecrets(req.secrets);
-  await ctx?.record({ kind: 'request', summary: `${req.label}: ${req.method} ${scrubText(req.url, secrets)}`, payload: scrub(redact(req.body ?? null), secrets) });
+  const logged = req.multipart ? describeMultipart(req.multipart) : (req.body ?? null);
+  await ctx?.record({ kind: 'request', summary: `${req.label}: ${req.method} ${scrubText(req.url, secrets)}`, payload: scrub(redact(logged), secrets) });
   let status: number;
   let text: string;
   try {
     const response = await fetch(req.url, {
       method: req.method,
-      headers: { accept: 'application/json', ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}), ...req.headers },
-      body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
+      // Multipart: fetch writes the content-type itself, with the boundary.
+      headers: { accept: 'application/json', ...(req.body !== undefined && !req.multipart ? { 'content-type': 'application/json' } : {}), ...req.headers },
+      body: encodeBody(req),
       signal: AbortSignal.timeout(req.timeoutMs),
       cache: 'no-store',
     });
@@ -49,6 +61,25 @@ export async function callProvider(req: ProviderRequest, ctx: ProviderCallContex
   const body = parseLenient(text);
   await ctx?.record({ kind: 'response', summary: `${req.label}: HTTP ${status}`, httpStatus: status, payload: scrub(redact(body), secrets) });
   return { status, body };
+}
+
+function encodeBody(req: ProviderRequest): BodyInit | undefined {
+  if (req.multipart) {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(req.multipart)) {
+      if (typeof value === 'string') form.append(name, value);
+      else form.append(name, new Blob([new Uint8Array(value.data)], { type: value.contentType }), value.filename);
+    }
+    return form;
+  }
+  return req.body !== undefined ? JSON.stringify(req.body) : undefined;
+}
+
+/** File contents never reach the event log: only what identifies them. */
+function describeMultipart(fields: Record<string, string | MultipartFile>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, v]) => [name, typeof v === 'string' ? v : { filename: v.filename, contentType: v.contentType, bytes: v.data.byteLength }]),
+  );
 }
 
 /**

@@ -3,7 +3,7 @@
 // waiting for sandbox/server.ts. Also a tiny webhook receiver for outgoing deliveries.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readBody, sendJson } from '../../sandbox/http';
+import { bodyLimitFor, readBody, readRawBody, sendJson } from '../../sandbox/http';
 import { createLedger } from '../../sandbox/ledger';
 import { DEFAULT_OPTIONS } from '../../sandbox/options';
 import { createPhone } from '../../sandbox/phone';
@@ -61,8 +61,8 @@ export async function startHarness(factory: SimulatorFactory, options: Partial<S
     void (async () => {
       const pathname = new URL(req.url ?? '/', 'http://x').pathname;
       if (!pathname.startsWith(prefix)) return sendJson(res, 404, { error: 'not under prefix' });
-      const body = await readBody(req);
-      await simulator.handle(req, res, pathname.slice(prefix.length) || '/', body);
+      const raw = await readRawBody(req, bodyLimitFor(req));
+      await simulator.handle(req, res, pathname.slice(prefix.length) || '/', raw.toString('utf8'), raw);
     })().catch((err: unknown) => {
       errors.push(err);
       if (!res.headersSent) sendJson(res, 500, { error: 'harness' });

@@ -12,13 +12,14 @@ import {
   type Currency,
 } from '@/lib/payments/money';
 
-const TWO_DECIMAL: Currency[] = ['KES', 'TZS', 'USD', 'ZWG', 'GMD'];
+const TWO_DECIMAL: Currency[] = ['KES', 'TZS', 'USD', 'ZWG', 'GMD', 'SAR', 'AED'];
+const THREE_DECIMAL: Currency[] = ['KWD', 'BHD', 'OMR'];
 
 describe('exponents', () => {
-  it('uses 2 decimals for KES/TZS/USD/ZWG/GMD and 3 for KWD', () => {
+  it('uses 2 decimals for KES/TZS/USD/ZWG/GMD/SAR/AED and 3 for KWD/BHD/OMR', () => {
     for (const c of TWO_DECIMAL) expect(exponentOf(c)).toBe(2);
-    expect(exponentOf('KWD')).toBe(3);
-    expect(Object.keys(CURRENCIES).sort()).toEqual(['GMD', 'KES', 'KWD', 'TZS', 'USD', 'ZWG']);
+    for (const c of THREE_DECIMAL) expect(exponentOf(c)).toBe(3);
+    expect(Object.keys(CURRENCIES).sort()).toEqual(['AED', 'BHD', 'GMD', 'KES', 'KWD', 'OMR', 'SAR', 'TZS', 'USD', 'ZWG']);
   });
 });
 
@@ -29,6 +30,13 @@ describe('parseAmount', () => {
     expect(parseAmount('1000.50', currency)).toBe(100050);
     expect(parseAmount('0.01', currency)).toBe(1);
     expect(parseAmount('0', currency)).toBe(0);
+  });
+
+  it.each(THREE_DECIMAL)('parses %s with three decimals and refuses a fourth', (currency) => {
+    expect(parseAmount('12.5', currency)).toBe(12500);
+    expect(parseAmount('0.001', currency)).toBe(1);
+    expect(toDecimalString(12500, currency)).toBe('12.500');
+    expect(() => parseAmount('1.0001', currency)).toThrow(MoneyError);
   });
 
   it('parses KWD with three decimals', () => {

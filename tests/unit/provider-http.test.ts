@@ -12,6 +12,13 @@ beforeAll(async () => {
     if (req.url === '/balance') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ unusedValue: 28646770, note: 'echo sk_live_0123456789abcdef and 4677', items: ['sk_live_0123456789abcdef'] }));
+    } else if (req.url === '/echo') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ method: req.method, contentType: req.headers['content-type'] ?? null, body: Buffer.concat(chunks).toString('latin1') }));
+      });
     } else if (req.url === '/stall') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"partial":'); // headers sent, then the body never finishes
@@ -62,5 +69,32 @@ describe('callProvider', () => {
     const error = await callProvider({ method: 'GET', url: `http://127.0.0.1:${port}/nothing`, timeoutMs: 500, label: 'closed' }, ctx).catch((e) => e);
     expect(error).toBeInstanceOf(ProviderUnavailableError);
     expect((error as ProviderUnavailableError).outcomeUnknown).toBe(false);
+  });
+
+  it('sends PATCH with a JSON body', async () => {
+    const res = await callProvider({ method: 'PATCH', url: `${base}/echo`, body: { amount: '12.500' }, timeoutMs: 2000, label: 'patch' }, null);
+    expect(res.body).toEqual({ method: 'PATCH', contentType: 'application/json', body: '{"amount":"12.500"}' });
+  });
+
+  it('sends multipart/form-data with text fields and a binary file, and logs the file by name and size only', async () => {
+    const { log, ctx } = recorder();
+    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0xff, 0x00, 0xe2]);
+    const res = await callProvider({
+      method: 'PATCH',
+      url: `${base}/echo`,
+      multipart: { session_id: 'abc', attachment: { filename: 'invoice.pdf', contentType: 'application/pdf', data: pdf } },
+      timeoutMs: 2000,
+      label: 'upload',
+    }, ctx);
+    const echo = res.body as { method: string; contentType: string; body: string };
+    expect(echo.method).toBe('PATCH');
+    const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(echo.contentType)?.[1];
+    expect(boundary).toBeTruthy();
+    expect(echo.body).toContain('name="session_id"\r\n\r\nabc\r\n');
+    expect(echo.body).toContain('name="attachment"; filename="invoice.pdf"\r\nContent-Type: application/pdf\r\n\r\n');
+    // The bytes arrive unchanged (latin1 maps each byte to one character).
+    expect(echo.body).toContain(Buffer.from(pdf).toString('latin1'));
+    const request = log.find((e) => e.kind === 'request')?.payload;
+    expect(request).toEqual({ session_id: 'abc', attachment: { filename: 'invoice.pdf', contentType: 'application/pdf', bytes: 12 } });
   });
 });
