@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EventTimeline } from '@/components/admin/event-timeline';
+import { AttentionDecisionForm } from '@/components/admin/attention-decision-form';
 import { RequeryForm } from '@/components/admin/requery-form';
 import { AttentionBadge, StatusBadge, StuckBadge } from '@/components/admin/status-badge';
 import { loadPaymentDetail } from '@/lib/admin/payment-detail';
@@ -9,7 +10,7 @@ import { displayMsisdn, formatAmount, formatDateTime } from '@/lib/admin/present
 import { requirePageRole } from '@/lib/auth/guards';
 import { ATTENTION_REASONS } from '@/lib/payments/stuck';
 import { getDb } from '@/lib/server/database';
-import { requeryPaymentAction } from './actions';
+import { requeryPaymentAction, resolveAttentionAction } from './actions';
 
 export const metadata: Metadata = { title: 'Payment' };
 
@@ -89,6 +90,16 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
               <p className="text-sm text-stone-600">None: the payment is settled. Refund, capture and void will appear here for providers that offer them.</p>
             )}
           </section>
+          {p.attention || stuck ? (
+            <section className="rounded-xl border border-rose-200 bg-white p-4 shadow-sm">
+              <h2 className="mb-2 font-semibold">Decide</h2>
+              {isAdmin ? (
+                <AttentionDecisionForm paymentId={p.id} action={resolveAttentionAction} />
+              ) : (
+                <p className="text-sm text-stone-600">An admin can accept this payment as paid, mark it failed, or add a note.</p>
+              )}
+            </section>
+          ) : null}
         </div>
       </div>
 
