@@ -32,6 +32,16 @@ test('no answer: "I have paid, check again" asks M-Pesa and completes the order'
   await expect(page.getByRole('heading', { name: 'Payment received' })).toBeVisible();
 });
 
+test('a flagged attempt (amount mismatch): "haven\'t heard back" offers no second push, only "check again"', async ({ page }) => {
+  await bookTour(page, 'Amboseli day trip');
+  await payWithMpesa(page, '0700 000 011');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText("We haven't heard back yet", { timeout: 30_000 });
+  await expect(dialog).toContainText('Please do not pay again');
+  await expect(dialog.getByRole('button', { name: 'I have paid, check again' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: /^Retry|Pay again/ })).toHaveCount(0);
+});
+
 test('the phone form validates inline and names the problem', async ({ page }) => {
   await bookTour(page, 'Amboseli day trip');
   const phone = page.getByLabel('Phone number');

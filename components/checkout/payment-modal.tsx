@@ -108,18 +108,24 @@ function Waiting({ payment, secondsLeft }: { payment: ShopperPaymentView; second
 }
 
 function Stalled({ payment }: { payment: ShopperPaymentView }) {
+  const blocksSecondTry = payment.underReview || payment.uncertain;
   return (
     <>
       <Title>We haven&apos;t heard back yet</Title>
       <p>If you approved the payment on your phone, it may still succeed. We keep checking, and your order completes as soon as it does.</p>
+      {/* Flagged or uncertain: the first attempt may still take money, so the same rule as the
+          failure view applies: no second push from here (the server refuses one as well). */}
+      {blocksSecondTry ? <p className="text-sm text-stone-600">We are checking this payment with {payment.providerName}. Please do not pay again; the shop can help if it does not complete.</p> : null}
       <form action={checkAgainAction}>
         <input type="hidden" name="paymentId" value={payment.id} />
         <SubmitButton>I have paid, check again</SubmitButton>
       </form>
-      <form action={retryAction}>
-        <input type="hidden" name="paymentId" value={payment.id} />
-        <SubmitButton variant="secondary">Retry</SubmitButton>
-      </form>
+      {blocksSecondTry ? null : (
+        <form action={retryAction}>
+          <input type="hidden" name="paymentId" value={payment.id} />
+          <SubmitButton variant="secondary">Retry</SubmitButton>
+        </form>
+      )}
     </>
   );
 }

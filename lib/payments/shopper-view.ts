@@ -19,6 +19,8 @@ export interface ShopperPaymentView {
   retryable: boolean;
   /** The provider never gave a final word: money may have moved, so offer no easy second try. */
   uncertain: boolean;
+  /** Flagged for a person (amount mismatch, unknown code, …): no second attempt until it is settled. */
+  underReview: boolean;
   provider: string;
   providerName: string;
   flow: 'push' | 'otp' | 'redirect';
@@ -49,6 +51,7 @@ export async function shopperViewOf(db: Db, stored: Payment): Promise<ShopperPay
     terminal: isTerminal(status),
     retryable: isRetryable(status),
     uncertain: UNCERTAIN_CODES.has(payment.failureCode ?? '') || UNCERTAIN_FLAGS.has(payment.attention ?? ''),
+    underReview: payment.attention !== null,
     provider: payment.provider,
     providerName: provider?.displayName ?? payment.provider,
     flow,
