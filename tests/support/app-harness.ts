@@ -44,7 +44,7 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
-export async function startAppHarness(): Promise<AppHarness> {
+export async function startAppHarness(port = 0): Promise<AppHarness> {
   const routes = discoverRoutes();
   const server: Server = createServer(async (req, res) => {
     try {
@@ -56,10 +56,10 @@ export async function startAppHarness(): Promise<AppHarness> {
       res.end(`harness: ${(error as Error).stack}`);
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
