@@ -10,7 +10,7 @@ import { createApiKeyCommand, createUserCommand, listApiKeysCommand, listUsersCo
 
 const HELP = `Usage: npm run cli -- <command> [options]
 
-Providers (<p> is mpesa, clickpesa, omari or qmoney):
+Providers (<p> is one of ${Object.keys(SETTINGS_SPECS).join(', ')}):
   <p>:init                        create the settings row, report what is missing
   <p>:set-credentials             --<flag> value ... or --interactive (secrets typed hidden);
                                   --enable / --disable. Flags:

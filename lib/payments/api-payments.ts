@@ -6,6 +6,7 @@ import { checkNewPayment, initiatePayment } from './initiate';
 import { nextAttemptOf } from './next-attempt';
 import { MoneyError, parseAmount, type Currency } from './money';
 import { createOrder, findOrder, type Order } from './orders';
+import { getProvider } from '@/lib/providers/registry';
 import { refuseReusedProviderReference } from './otp-reference';
 import { findPayment, type Payment } from './payment-store';
 import { isRetryable, type PaymentStatus } from './state-machine';
@@ -38,7 +39,8 @@ export async function createApiPayment(db: Db, req: ApiPaymentRequest): Promise<
   if (amountMinor <= 0) throw invalid('amount', 'must be greater than zero');
   // Before the order is created and before any provider call.
   if (!req.orderId) await checkNewPayment(db, { provider: req.provider, msisdn: req.msisdn, currency: req.currency, amountMinor, reference: req.reference });
-  await refuseReusedProviderReference(db, req.provider, req.reference);
+  const provider = await getProvider(db, req.provider);
+  if (provider) await refuseReusedProviderReference(db, provider, req.reference);
   const order = req.orderId ? await findOrder(db, req.orderId) : await createOrder(db, {
     description: `API payment ${req.reference ?? ''}`.trim(),
     currency: req.currency,

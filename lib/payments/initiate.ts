@@ -124,7 +124,7 @@ async function createPendingPayment(
     const ruleProblem = provider.checkRequest?.({ msisdn: input.msisdn, currency, reference: input.retryOf ? null : (input.reference ?? null) });
     if (ruleProblem) throw invalid(ruleProblem.field, ruleProblem.message);
     // Omari takes each merchant reference once: refused (409) under a lock held until this row commits.
-    if (!input.retryOf) await refuseReusedProviderReference(tx, provider.id, input.reference);
+    if (!input.retryOf) await refuseReusedProviderReference(tx, provider, input.reference);
 
     const [payment] = await tx
       .insert(payments)

@@ -2,15 +2,8 @@ import 'server-only';
 import type { DbOrTx } from '@/db';
 import { getEnv } from '@/lib/env';
 import { readAllProviderSettings, type StoredSettings } from '@/lib/settings/store';
-import { resolveClickPesaConfig } from './clickpesa/config';
-import { createClickPesaProvider } from './clickpesa';
-import { resolveMpesaConfig } from './mpesa/config';
-import { createMpesaProvider } from './mpesa';
-import { resolveOmariConfig } from './omari/config';
-import { createOmariProvider } from './omari';
-import { resolveQmoneyConfig } from './qmoney/config';
-import { createQmoneyProvider } from './qmoney';
-import { PROVIDER_IDS, type PaymentProvider, type ProviderId } from './types';
+import { ALL_MANIFESTS } from './catalog';
+import type { PaymentProvider, ProviderId } from './types';
 
 export interface ProviderAvailability {
   id: ProviderId;
@@ -19,7 +12,7 @@ export interface ProviderAvailability {
   reason?: string;
 }
 
-type StoredOptions = Partial<Record<ProviderId, Record<string, string>>>;
+export type StoredOptions = Partial<Record<ProviderId, Record<string, string>>>;
 
 /**
  * Builds every provider from the environment (which wins) and the admin's stored settings.
@@ -31,15 +24,15 @@ export async function loadProviders(db: DbOrTx, { forOpenAttempts = false } = {}
   const stored = storedValues(settings);
   const env = getEnv();
   const result = new Map<ProviderId, ProviderAvailability>();
-  for (const id of PROVIDER_IDS) result.set(id, { id, provider: null, reason: 'not available in this version' });
-  const mpesa = resolveMpesaConfig(env, stored.mpesa);
-  result.set('mpesa', mpesa ? { id: 'mpesa', provider: createMpesaProvider(mpesa) } : { id: 'mpesa', provider: null, reason: 'M-Pesa is not configured (MPESA_* variables)' });
-  const clickpesa = resolveClickPesaConfig(env, stored.clickpesa);
-  result.set('clickpesa', clickpesa ? { id: 'clickpesa', provider: createClickPesaProvider(clickpesa) } : { id: 'clickpesa', provider: null, reason: 'ClickPesa is not configured (CLICKPESA_* variables)' });
-  const omari = resolveOmariConfig(env, stored.omari);
-  result.set('omari', omari ? { id: 'omari', provider: createOmariProvider(omari) } : { id: 'omari', provider: null, reason: 'Omari is not configured (OMARI_* variables)' });
-  const qmoney = resolveQmoneyConfig(env, stored.qmoney);
-  result.set('qmoney', qmoney ? { id: 'qmoney', provider: createQmoneyProvider(qmoney) } : { id: 'qmoney', provider: null, reason: 'Qmoney is not configured (QMONEY_* variables)' });
+  for (const manifest of ALL_MANIFESTS) {
+    const { id } = manifest;
+    if (!manifest.create) {
+      result.set(id, { id, provider: null, reason: 'not available in this version' });
+      continue;
+    }
+    const config = manifest.resolveConfig(env, stored[id]);
+    result.set(id, config ? { id, provider: manifest.create(config) } : { id, provider: null, reason: manifest.notConfigured });
+  }
   // Switched off on the admin's settings page: unavailable whatever its configuration.
   for (const row of forOpenAttempts ? [] : settings) {
     const id = row.provider as ProviderId;

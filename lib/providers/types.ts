@@ -1,5 +1,5 @@
 // The one interface every provider implements. The payment service only ever talks to this, so
-// a new provider is a new folder beside the others plus a line in registry.ts.
+// a new provider is a new folder (with its manifest.ts) plus its id here and a line in catalog.ts.
 import type { CountryCode } from 'libphonenumber-js';
 import type { Currency } from '@/lib/payments/money';
 
@@ -93,6 +93,8 @@ export interface PaymentProvider {
    * row is written or call made: the field at fault and why, or null.
    */
   checkRequest?(request: { msisdn: string; currency: Currency; reference: string | null }): { field: string; message: string } | null;
+  /** The merchant's reference is the provider's own key, taken once (Omari): a reused one is refused before any call. */
+  takesEachReferenceOnce?: boolean;
   /** Seconds a sent OTP stays usable (OTP providers). */
   otpSeconds?: number;
   initiate(payment: ProviderPayment, ctx: ProviderCallContext): Promise<InitiateResult>;

@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { getEnv } from '@/lib/env';
 import { balanceOf, depositOfferOf, findOrder, type Order } from '@/lib/payments/orders';
 import type { Currency } from '@/lib/payments/money';
+import { PROVIDER_MANIFESTS } from '@/lib/providers/catalog';
 import { loadProviders } from '@/lib/providers/registry';
 import type { ProviderId } from '@/lib/providers/types';
 
@@ -10,6 +11,8 @@ export interface CheckoutMethod {
   id: ProviderId;
   name: string;
   flow: 'push' | 'otp' | 'redirect';
+  /** Where its phone numbers are local (the phone field's hint). */
+  country: string;
   available: boolean;
   reason?: string;
 }
@@ -31,11 +34,13 @@ export async function loadCheckout(db: Db, reference: string): Promise<CheckoutC
   for (const entry of providers.values()) {
     const p = entry.provider;
     if (p && !p.currencies.includes(order.currency as Currency)) continue;
-    if (!p && !CURRENCY_HINTS[entry.id]?.includes(order.currency as Currency)) continue;
+    // Shown (as unavailable) for its currencies even when the provider is not configured.
+    const manifest = PROVIDER_MANIFESTS[entry.id];
+    if (!p && !manifest.currencies.includes(order.currency as Currency)) continue;
     methods.push(
       p
-        ? { id: p.id, name: p.displayName, flow: p.flow, available: true }
-        : { id: entry.id, name: NAMES[entry.id], flow: 'push', available: false, reason: 'Not available right now' },
+        ? { id: p.id, name: manifest.displayName, flow: manifest.flow, country: manifest.country, available: true }
+        : { id: entry.id, name: manifest.displayName, flow: manifest.flow, country: manifest.country, available: false, reason: 'Not available right now' },
     );
   }
   return { order, balanceMinor: balanceOf(order), depositMinor: depositOfferOf(order), methods };
@@ -47,19 +52,3 @@ export function checkoutTimings() {
   return { firstCheckSeconds: env.CHECKOUT_FIRST_CHECK_SECONDS, pollSeconds: env.CHECKOUT_POLL_SECONDS, giveUpSeconds: env.CHECKOUT_GIVE_UP_SECONDS };
 }
 
-// Shown (as unavailable) for a currency even when the provider is not configured.
-const CURRENCY_HINTS: Record<ProviderId, Currency[]> = {
-  mpesa: ['KES'],
-  clickpesa: ['TZS'],
-  omari: ['USD', 'ZWG'],
-  qmoney: ['GMD'],
-  ottu: ['KWD'],
-};
-
-const NAMES: Record<ProviderId, string> = {
-  mpesa: 'M-Pesa',
-  clickpesa: 'ClickPesa',
-  omari: 'Omari',
-  qmoney: 'Qmoney',
-  ottu: 'Card (Ottu)',
-};

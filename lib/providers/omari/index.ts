@@ -18,6 +18,7 @@ export function createOmariProvider(config: OmariConfig): PaymentProvider {
     otpSeconds: config.otpSeconds,
     checkAmount: checkOmariAmount,
     checkRequest: checkOmariRequest,
+    takesEachReferenceOnce: true,
 
     async initiate(payment, ctx) {
       const msisdn = msisdnOf(payment);

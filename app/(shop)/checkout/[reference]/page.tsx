@@ -11,7 +11,6 @@ import { loadCheckout } from '@/lib/shop/checkout';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Checkout' };
 
-const COUNTRY_OF: Record<string, string> = { mpesa: 'KE', clickpesa: 'TZ', omari: 'ZW', qmoney: 'GM', ottu: 'KW' };
 
 export default async function CheckoutPage({ params }: { params: Promise<{ reference: string }> }) {
   const { reference } = await params;
@@ -35,7 +34,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ refer
       <CheckoutForm
         reference={order.reference}
         clientToken={randomUUID()}
-        methods={methods.map((m) => ({ id: m.id, name: m.name, available: m.available, country: COUNTRY_OF[m.id] ?? 'KE' }))}
+        methods={methods.map((m) => ({ id: m.id, name: m.name, available: m.available, country: m.country }))}
         balanceLabel={formatMoney(balanceMinor, currency)}
         depositLabel={deposit !== null ? formatMoney(deposit, currency) : null}
       />

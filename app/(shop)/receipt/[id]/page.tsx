@@ -7,12 +7,12 @@ import { paymentIdParams } from '@/lib/api/payment-schemas';
 import { findOrder, findPayment } from '@/lib/payments';
 import { formatMoney, type Currency } from '@/lib/payments/money';
 import { maskMsisdn } from '@/lib/payments/phone';
+import { manifestOf } from '@/lib/providers/catalog';
 import { getDb } from '@/lib/server/database';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Receipt', robots: { index: false } };
 
-const RECEIPT_LABEL: Record<string, string> = { mpesa: 'M-Pesa receipt', clickpesa: 'Payment reference', omari: 'Payment reference', qmoney: 'Transaction id' };
 
 export default async function ReceiptPage({ params }: { params: Promise<{ id: string }> }) {
   const parsed = paymentIdParams.safeParse(await params);
@@ -32,7 +32,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
       <Card>
         <dl>
           <Row label="Amount">{formatMoney(payment.amountMinor, payment.currency as Currency)}</Row>
-          <Row label={RECEIPT_LABEL[payment.provider] ?? 'Reference'}>
+          <Row label={manifestOf(payment.provider)?.receiptLabel ?? 'Reference'}>
             <span data-testid="receipt-number">{payment.receipt ?? payment.providerTransactionId ?? 'in your SMS from the provider'}</span>
           </Row>
           {payment.msisdn && <Row label="Paid from">{maskMsisdn(payment.msisdn)}</Row>}
