@@ -24,6 +24,14 @@ export const paymentResource = z.object({
   failure_code: z.string().nullable(),
   failure_message: z.string().nullable(),
   message: z.string().nullable(),
+  next_action: z
+    .discriminatedUnion('type', [
+      z.object({ type: z.literal('prompt'), msisdn: z.string().nullable(), expires_at: instant.nullable() }),
+      z.object({ type: z.literal('otp'), submit_url: z.string(), expires_at: instant.nullable() }),
+      z.object({ type: z.literal('redirect'), url: z.string(), return_url: z.string() }),
+    ])
+    .nullable()
+    .describe('What to do now: prompt (the shopper approves on the phone), otp (post the code to submit_url), redirect (send the shopper to url); null when nothing is asked'),
   needs_attention: z.string().nullable().describe('Why a person should look (amount_mismatch, contradictory_callback, ...), or null'),
   retry_of: z.string().nullable(),
   expires_at: instant.nullable(),

@@ -1,5 +1,6 @@
 import { toDecimalString, type Currency } from '@/lib/payments/money';
 import type { Payment } from '@/lib/payments/payment-store';
+import { nextActionOf } from './next-action';
 
 /** A payment as the merchant API shows it: amounts as decimal strings in major units. */
 export function serializePayment(payment: Payment, shopperMessage?: string) {
@@ -19,6 +20,7 @@ export function serializePayment(payment: Payment, shopperMessage?: string) {
     failure_code: payment.failureCode,
     failure_message: payment.failureMessage,
     message: shopperMessage ?? null,
+    next_action: nextActionOf(payment),
     needs_attention: payment.attention,
     retry_of: payment.retryOf,
     expires_at: payment.expiresAt?.toISOString() ?? null,

@@ -197,7 +197,7 @@ async function startWithProvider(db: Db, provider: PaymentProvider, payment: Pay
       providerStatus: result.providerStatus ?? null,
       expiresAt: new Date(Date.now() + answerWithin * 1000),
       nextCheckAt: new Date(Date.now() + env.RECONCILE_GRACE_SECONDS * 1000),
-      notes: { ...payment.notes, ...result.notes },
+      notes: { ...payment.notes, ...result.notes, nextAction: result.nextAction },
     });
     await recordEvent(db, { paymentId: payment.id, provider: provider.id, kind: 'status_change', summary: `pending → ${result.status}` });
     return moved ?? (await reload(db, payment.id));

@@ -67,6 +67,13 @@ export interface ProviderOutcome {
   confirmed?: boolean;
 }
 
+/**
+ * What the shopper (or the merchant's system for them) must do for a started attempt: approve a
+ * push on the phone, enter the code that was texted, or go to the provider's hosted page and
+ * come back to `returnUrl`.
+ */
+export type NextAction = { type: 'prompt' } | { type: 'otp' } | { type: 'redirect'; url: string; returnUrl: string };
+
 export type InitiateResult =
   | {
       status: 'processing' | 'awaiting_otp';
@@ -76,6 +83,8 @@ export type InitiateResult =
       providerStatus?: string;
       /** Seconds the shopper has to answer the prompt or enter the OTP. */
       answerWithinSeconds: number;
+      /** What happens next; kept on the payment (notes.nextAction) for the API's `next_action`. */
+      nextAction: NextAction;
       notes?: Record<string, unknown>;
     }
   | { status: 'failed'; code: string; message: string; providerReference?: string };

@@ -60,6 +60,7 @@ async function initiateClickPesa(config: ClickPesaConfig, payment: ProviderPayme
       providerReference: input.orderReference,
       providerStatus: accepted.status,
       answerWithinSeconds: config.promptSeconds,
+      nextAction: { type: 'prompt' },
       notes: { clickpesaId: accepted.id, ...(accepted.channel ? { channel: accepted.channel } : {}) },
     };
   } catch (error) {
@@ -85,6 +86,7 @@ async function adoptExisting(config: ClickPesaConfig, input: UssdPushInput, ctx:
     providerReference: input.orderReference,
     providerStatus: record.status,
     answerWithinSeconds: config.promptSeconds,
+    nextAction: { type: 'prompt' },
     notes: { ...(record.id ? { clickpesaId: record.id } : {}), recoveredAfter: why },
   };
 }

@@ -35,6 +35,7 @@ export function createMpesaProvider(config: MpesaConfig): PaymentProvider {
         providerReference: accepted.CheckoutRequestID,
         merchantRequestId: accepted.MerchantRequestID,
         answerWithinSeconds: config.promptSeconds,
+        nextAction: { type: 'prompt' },
       };
     },
 

@@ -31,6 +31,7 @@ export function createOmariProvider(config: OmariConfig): PaymentProvider {
         otpReference: result.otpReference,
         providerStatus: 'Pending',
         answerWithinSeconds: config.otpSeconds,
+        nextAction: { type: 'otp' },
         notes: { omariReference: reference, channel: config.channel },
       };
     },

@@ -26,7 +26,7 @@ export function createQmoneyProvider(config: QmoneyConfig): PaymentProvider {
         return { status: 'failed', code: result.code, message: result.message || 'Qmoney did not start the payment' };
       }
       // openIMIS' rule: "0" (initiated) until verifyCode answers "1".
-      return { status: 'awaiting_otp', providerReference: result.transactionId, providerStatus: '0', answerWithinSeconds: config.otpSeconds };
+      return { status: 'awaiting_otp', providerReference: result.transactionId, providerStatus: '0', answerWithinSeconds: config.otpSeconds, nextAction: { type: 'otp' } };
     },
 
     async confirmOtp(payment, otp, ctx): Promise<ProviderOutcome> {
