@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import useSWR from 'swr';
 import type { ShopperPaymentView } from '@/lib/payments/shopper-view';
 import { checkAgainAction, retryAction } from '@/app/(shop)/actions';
-import { OtpStep, ResendForm } from './otp-step';
+import { OtpChecking, OtpStep, ResendForm } from './otp-step';
 
 interface Props {
   initial: ShopperPaymentView;
@@ -83,7 +83,8 @@ export function PaymentModal({ initial, pollSeconds, giveUpSeconds }: Props) {
             <Title>Payment received</Title>
           ) : payment.terminal ? (
             <Failure payment={payment} />
-          ) : payment.status === 'awaiting_otp' ? (
+          ) : payment.status === 'awaiting_otp' || (payment.flow === 'otp' && payment.status === 'processing') ? (
+            // One element for the code step and its check, so the form's own state survives a poll.
             <OtpStep payment={payment} secondsLeft={secondsLeft} />
           ) : gaveUp ? (
             <Stalled payment={payment} />
@@ -98,16 +99,7 @@ export function PaymentModal({ initial, pollSeconds, giveUpSeconds }: Props) {
 }
 
 function Waiting({ payment, secondsLeft }: { payment: ShopperPaymentView; secondsLeft: number | null }) {
-  if (payment.flow === 'otp') {
-    return (
-      <>
-        <Title>Checking your code</Title>
-        <p>{payment.message}</p>
-        {/* The code may have been used even when the provider's answer was lost: no second payment. */}
-        <p className="text-sm text-stone-600">Please do not pay again. If the payment went through, your order completes by itself; this page updates as soon as we know.</p>
-      </>
-    );
-  }
+  if (payment.flow === 'otp') return <OtpChecking payment={payment} />;
   return (
     <>
       <Title>Check your phone</Title>
