@@ -57,6 +57,9 @@ export function PaymentModal({ initial, pollSeconds, giveUpSeconds }: Props) {
     refreshInterval,
     revalidateOnFocus: true,
     errorRetryInterval: pollSeconds * 1000,
+    // SWR would answer a poll within 2 s of the last one with that last answer (and our timer
+    // would spin meanwhile): each long poll must really go out. An open poll is still shared.
+    dedupingInterval: 0,
   });
   // After a redirect to this same URL (a server action: wrong code, Retry refused) the server's
   // fresh render is newer than SWR's cached poll: show whichever is newer.
