@@ -29,7 +29,7 @@ async function main() {
   try {
     log(`[bench] database ${name} on ${url.host}`);
     if (!values.reuse) {
-      await migrateDatabase({ db, kind: 'postgres', close: async () => {} });
+      await migrateDatabase({ db, kind: 'postgres' });
       const seeding = performance.now();
       log(`[bench] seeding ${rows.toLocaleString('en')} payments and orders`);
       await seedPayments(client, rows, log);

@@ -16,6 +16,12 @@ export interface Database {
   kind: 'postgres' | 'pglite';
   /** PostgreSQL only: where to open the migration session. */
   url?: string;
+  /**
+   * LISTEN on one session of its own (postgres.js keeps a dedicated connection, outside the pool;
+   * PGlite has only one). `onListen` runs each time the session (re)starts listening: after a
+   * reconnect, notifications sent meanwhile are lost, so listeners should re-read.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -29,7 +35,13 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string; 
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
-    return { db: drizzle(client, { schema }) as unknown as Db, kind: 'postgres', url: options.url, close: () => client.end({ timeout: 5 }) };
+    return {
+      db: drizzle(client, { schema }) as unknown as Db,
+      kind: 'postgres',
+      url: options.url,
+      listen: async (channel, onNotify, onListen) => (await client.listen(channel, onNotify, onListen)).unlisten,
+      close: () => client.end({ timeout: 5 }),
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -38,10 +50,19 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string; 
   if (!dir.startsWith('memory://')) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
   const client = new PGlite(dir);
   await client.waitReady;
-  return { db: drizzle(client, { schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return {
+    db: drizzle(client, { schema }) as unknown as Db,
+    kind: 'pglite',
+    listen: async (channel, onNotify, onListen) => {
+      const unlisten = await client.listen(channel, onNotify);
+      onListen?.();
+      return () => unlisten();
+    },
+    close: () => client.close(),
+  };
 }
 
-export async function migrateDatabase(database: Database): Promise<void> {
+export async function migrateDatabase(database: Pick<Database, 'db' | 'kind' | 'url'>): Promise<void> {
   if (database.kind === 'postgres' && database.url) {
     await migrateUnderLock(database.url);
   } else if (database.kind === 'postgres') {

@@ -81,6 +81,11 @@ export const apiKeys = pgTable('api_keys', {
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
 
+/**
+ * A trigger (migration 0004) NOTIFYs 'payment_changed' with the id whenever a column the shopper's
+ * sheet shows changes (status, attention, failure_code, otp_*, expires_at): keep it, and
+ * `paymentVersionOf` in lib/payments/payment-changes.ts, in step with these columns.
+ */
 export const payments = pgTable(
   'payments',
   {

@@ -71,6 +71,27 @@ test('Qmoney: a wrong code says how many tries remain, then the right code pays'
   await expect(page.getByTestId('receipt-number')).toHaveText(/^txn_\d{20}$/);
 });
 
+test('after the fifth wrong code the page shows the stopped payment at once, not an older poll', async ({ page }) => {
+  await bookTour(page, 'Gambia River birding');
+  const since = await pay(page, 'Qmoney', '720 0005');
+  // One status poll has answered: the sheet holds a polled copy of the code step.
+  await page.waitForResponse((r) => r.url().includes('/api/checkout/payments/'));
+  // From now on polls answer late, so what the sheet shows next can only come from the page's render.
+  await page.route('**/api/checkout/payments/**', async (route) => {
+    await new Promise((r) => setTimeout(r, 8000));
+    await route.continue().catch(() => {});
+  });
+  const otp = await otpFor('2207200005', since);
+  // Five different wrong codes: the same wrong code again costs no try.
+  const wrong = ['000000', '111111', '222222', '333333', '444444', '555555'].filter((c) => c !== otp);
+  for (const [i, left] of ['4 tries', '3 tries', '2 tries', '1 try'].entries()) {
+    await enterCode(page, wrong[i]!);
+    await expect(page.locator('#otp-error')).toHaveText(`That code is wrong. ${left} left.`);
+  }
+  await enterCode(page, wrong[4]!);
+  await expect(page.getByRole('dialog')).toContainText('The code was wrong too many times', { timeout: 1500 });
+});
+
 test('Resend code: a new code each time, until the limit for the phone is shown', async ({ page }) => {
   await bookTour(page, 'Gambia River birding');
   await pay(page, 'Qmoney', '720 0002');

@@ -30,8 +30,10 @@ const envSchema = z.object({
   RECONCILE_GRACE_SECONDS: seconds(60),
   CHECKOUT_POLL_SECONDS: seconds(10),
   CHECKOUT_GIVE_UP_SECONDS: seconds(90),
-  /** The payment page's first status check comes this long after the request was sent. */
-  CHECKOUT_FIRST_CHECK_SECONDS: seconds(15),
+  /** How long one status poll may wait for a change (long poll); kept under CHECKOUT_POLL_SECONDS. */
+  CHECKOUT_LONG_POLL_SECONDS: seconds(9),
+  /** Long polls one process holds at once; beyond it a poll answers at once (plain polling). */
+  CHECKOUT_LONG_POLL_MAX_WAITERS: seconds(1000),
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
 
   MPESA_BASE_URL: z.url().optional(),

@@ -21,6 +21,9 @@ export function OtpStep({ payment, secondsLeft }: Props) {
   // Usually 6 digits; some providers send 4 to 8, so the field never cuts a valid code short.
   const [code, setCode] = useState('');
   const triesLeft = state.triesLeft ?? payment.otp?.triesLeft;
+  // A poll may show the code being checked (processing) while this form is still mounted: the
+  // shopper's own submission keeps its form, and the answer to it (tries left) survives.
+  if (payment.status !== 'awaiting_otp' && !checking) return <OtpChecking payment={payment} />;
   return (
     <>
       <h2 id="modal-title" className="text-xl font-bold">
@@ -75,6 +78,20 @@ export function OtpStep({ payment, secondsLeft }: Props) {
         <input type="hidden" name="paymentId" value={payment.id} />
         <Button variant="ghost">Cancel</Button>
       </form>
+    </>
+  );
+}
+
+/** The code is with the provider: no verdict yet. */
+export function OtpChecking({ payment }: { payment: ShopperPaymentView }) {
+  return (
+    <>
+      <h2 id="modal-title" className="text-xl font-bold">
+        Checking your code
+      </h2>
+      <p>{payment.message}</p>
+      {/* The code may have been used even when the provider's answer was lost: no second payment. */}
+      <p className="text-sm text-stone-600">Please do not pay again. If the payment went through, your order completes by itself; this page updates as soon as we know.</p>
     </>
   );
 }

@@ -1,50 +1,72 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import useSWR from 'swr';
 import type { ShopperPaymentView } from '@/lib/payments/shopper-view';
 import { checkAgainAction, retryAction } from '@/app/(shop)/actions';
-import { OtpStep, ResendForm } from './otp-step';
+import { OtpChecking, OtpStep, ResendForm } from './otp-step';
 
 interface Props {
   initial: ShopperPaymentView;
   pollSeconds: number;
   giveUpSeconds: number;
-  /** Seconds after the request was sent before the first status check (default: pollSeconds). */
-  firstCheckSeconds?: number;
 }
 
-const fetcher = async (url: string): Promise<ShopperPaymentView> => {
-  const res = await fetch(url, { cache: 'no-store' });
+/** What the fetcher knows of the last poll: when it started, and whether it brought a change. */
+interface LastPoll {
+  startedAt: number;
+  changed: boolean;
+}
+
+async function fetchView(url: string, wait: string, last: { current: LastPoll | null }): Promise<ShopperPaymentView> {
+  const startedAt = Date.now();
+  const res = await fetch(`${url}?wait=${encodeURIComponent(wait)}`, { cache: 'no-store' });
   if (!res.ok) throw new Error(`status ${res.status}`);
-  return res.json();
-};
+  const view = (await res.json()) as ShopperPaymentView;
+  last.current = { startedAt, changed: view.version !== wait };
+  return view;
+}
 
 /**
- * "Check your phone": polls the server every pollSeconds (SWR refreshInterval, retrying on
- * network errors) and stops at a final status. It never decides an outcome; it only shows it.
+ * "Check your phone": a long poll every pollSeconds (SWR refreshInterval, retrying on network
+ * errors). Each poll waits on the server until the payment changes (at most a little under
+ * pollSeconds), so an outcome shows within about a second; a poll that brought a change is
+ * followed by the next at once. It stops at a final status, and never decides an outcome.
  */
-export function PaymentModal({ initial, pollSeconds, giveUpSeconds, firstCheckSeconds = pollSeconds }: Props) {
+export function PaymentModal({ initial, pollSeconds, giveUpSeconds }: Props) {
   const router = useRouter();
+  const shownVersion = useRef(initial.version);
+  const lastPoll = useRef<LastPoll | null>(null);
   // Stable identity matters: SWR restarts its polling timer whenever this function changes,
   // and the countdown re-renders every second.
-  // The first check waits until firstCheckSeconds after the request was sent (nobody approves a
-  // prompt faster), then every pollSeconds. Fixed once at mount, so the identity stays stable.
-  const [firstCheckAt] = useState(() => Date.now() + Math.max(0, firstCheckSeconds * 1000 - (initial.serverTime - initial.createdAt)));
   const refreshInterval = useCallback(
-    (latest?: ShopperPaymentView) => (latest?.terminal ? 0 : Math.max(pollSeconds * 1000, firstCheckAt - Date.now())),
-    [pollSeconds, firstCheckAt],
+    (latest?: ShopperPaymentView) => {
+      if (latest?.terminal) return 0;
+      const last = lastPoll.current;
+      // 0 would stop polling: 1 ms is "at once".
+      if (!last || last.changed) return 1;
+      return Math.max(1, pollSeconds * 1000 - (Date.now() - last.startedAt));
+    },
+    [pollSeconds],
   );
-  const { data, error } = useSWR(`/api/checkout/payments/${initial.id}`, fetcher, {
+  const { data, error } = useSWR(`/api/checkout/payments/${initial.id}`, (url: string) => fetchView(url, shownVersion.current, lastPoll), {
     fallbackData: initial,
-    // The server just rendered `initial`; asking again at once would only repeat it.
+    // The server just rendered `initial`; the first long poll starts from the refresh timer.
     revalidateOnMount: false,
     refreshInterval,
     revalidateOnFocus: true,
     errorRetryInterval: pollSeconds * 1000,
+    // SWR would answer a poll within 2 s of the last one with that last answer (and our timer
+    // would spin meanwhile): each long poll must really go out. An open poll is still shared.
+    dedupingInterval: 0,
   });
-  const payment = data ?? initial;
+  // After a redirect to this same URL (a server action: wrong code, Retry refused) the server's
+  // fresh render is newer than SWR's cached poll: show whichever is newer.
+  const payment = data && data.serverTime > initial.serverTime ? data : initial;
+  useEffect(() => {
+    shownVersion.current = payment.version;
+  }, [payment.version]);
   // Start from the server's clock so the server HTML and the first client render agree.
   const now = useNow(initial.serverTime, payment.terminal);
   const secondsLeft = payment.expiresAt ? Math.max(0, Math.round((payment.expiresAt - now) / 1000)) : null;
@@ -64,7 +86,8 @@ export function PaymentModal({ initial, pollSeconds, giveUpSeconds, firstCheckSe
             <Title>Payment received</Title>
           ) : payment.terminal ? (
             <Failure payment={payment} />
-          ) : payment.status === 'awaiting_otp' ? (
+          ) : payment.status === 'awaiting_otp' || (payment.flow === 'otp' && payment.status === 'processing') ? (
+            // One element for the code step and its check, so the form's own state survives a poll.
             <OtpStep payment={payment} secondsLeft={secondsLeft} />
           ) : gaveUp ? (
             <Stalled payment={payment} />
@@ -79,16 +102,7 @@ export function PaymentModal({ initial, pollSeconds, giveUpSeconds, firstCheckSe
 }
 
 function Waiting({ payment, secondsLeft }: { payment: ShopperPaymentView; secondsLeft: number | null }) {
-  if (payment.flow === 'otp') {
-    return (
-      <>
-        <Title>Checking your code</Title>
-        <p>{payment.message}</p>
-        {/* The code may have been used even when the provider's answer was lost: no second payment. */}
-        <p className="text-sm text-stone-600">Please do not pay again. If the payment went through, your order completes by itself; this page updates as soon as we know.</p>
-      </>
-    );
-  }
+  if (payment.flow === 'otp') return <OtpChecking payment={payment} />;
   return (
     <>
       <Title>Check your phone</Title>

@@ -9,6 +9,11 @@ export const paymentIdParams = z.object({
   id: z.string().regex(/^pay_[0-9a-z]{20}$/, 'must be a payment id such as pay_0a1b2c...'),
 });
 
+/** The shopper's status poll: `wait` is the version the sheet shows (a long poll waits while unchanged). */
+export const shopperPollQuery = z.object({
+  wait: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be the version of the payment the page shows').optional(),
+});
+
 export const createPaymentBody = z.object({
   provider: z.enum(PROVIDER_IDS, { error: `must be one of ${PROVIDER_IDS.join(', ')}` }),
   amount: z

@@ -6,6 +6,7 @@ import { formatMoney, type Currency } from './money';
 import type { Payment } from './payment-store';
 import { OTP_CODES, expireOtpIfDue } from './otp-close';
 import { otpLimits, otpSendStatus } from './otp-limits';
+import { paymentVersionOf } from './payment-changes';
 import { triesLeftOf } from './otp-rules';
 import { findPayment, type Payment as StoredPayment } from './payment-store';
 import { maskMsisdn } from './phone';
@@ -37,6 +38,8 @@ export interface ShopperPaymentView {
   orderId: string;
   /** The server's clock when this view was made: the page's first clock reading. */
   serverTime: number;
+  /** Changes whenever the payment changes in a way this sheet shows: the long poll's `wait` token. */
+  version: string;
 }
 
 export async function shopperViewOf(db: Db, stored: Payment): Promise<ShopperPaymentView> {
@@ -65,6 +68,7 @@ export async function shopperViewOf(db: Db, stored: Payment): Promise<ShopperPay
     createdAt: payment.createdAt.getTime(),
     orderId: payment.orderId,
     serverTime: Date.now(),
+    version: paymentVersionOf(payment),
   };
 }
 

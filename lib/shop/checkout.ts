@@ -49,6 +49,12 @@ export async function loadCheckout(db: Db, reference: string): Promise<CheckoutC
 /** Timings the payment modal needs; they come from the server so tests can shorten them. */
 export function checkoutTimings() {
   const env = getEnv();
-  return { firstCheckSeconds: env.CHECKOUT_FIRST_CHECK_SECONDS, pollSeconds: env.CHECKOUT_POLL_SECONDS, giveUpSeconds: env.CHECKOUT_GIVE_UP_SECONDS };
+  return { pollSeconds: env.CHECKOUT_POLL_SECONDS, giveUpSeconds: env.CHECKOUT_GIVE_UP_SECONDS };
+}
+
+/** How long one status poll may wait for a change: under the poll cadence, so polls never overlap. */
+export function longPollMilliseconds(): number {
+  const env = getEnv();
+  return Math.max(0, Math.min(env.CHECKOUT_LONG_POLL_SECONDS * 1000, env.CHECKOUT_POLL_SECONDS * 1000 - 1000));
 }
 

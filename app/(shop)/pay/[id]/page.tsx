@@ -32,7 +32,7 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
       )}
       <h1 className="text-2xl font-bold">{view.flow === 'otp' ? 'Confirm the payment' : 'Approve the payment'}</h1>
       <OrderSummary order={order} />
-      <PaymentModal initial={view} pollSeconds={timings.pollSeconds} giveUpSeconds={timings.giveUpSeconds} firstCheckSeconds={timings.firstCheckSeconds} />
+      <PaymentModal initial={view} pollSeconds={timings.pollSeconds} giveUpSeconds={timings.giveUpSeconds} />
     </div>
   );
 }
