@@ -5,10 +5,14 @@ import { useCallback, useEffect, useState } from 'react';
 import useSWR from 'swr';
 import type { ShopperPaymentView } from '@/lib/payments/shopper-view';
 import { checkAgainAction, retryAction } from '@/app/(shop)/actions';
+import { shopperPaths } from '@/lib/shop/shopper-paths';
 import { OtpStep, ResendForm } from './otp-step';
+import { PaymentFields } from './payment-fields';
 
 interface Props {
   initial: ShopperPaymentView;
+  /** The order's capability: every poll, link and form carries it. */
+  capability: string;
   pollSeconds: number;
   giveUpSeconds: number;
   /** Seconds after the request was sent before the first status check (default: pollSeconds). */
@@ -25,7 +29,7 @@ const fetcher = async (url: string): Promise<ShopperPaymentView> => {
  * "Check your phone": polls the server every pollSeconds (SWR refreshInterval, retrying on
  * network errors) and stops at a final status. It never decides an outcome; it only shows it.
  */
-export function PaymentModal({ initial, pollSeconds, giveUpSeconds, firstCheckSeconds = pollSeconds }: Props) {
+export function PaymentModal({ initial, capability, pollSeconds, giveUpSeconds, firstCheckSeconds = pollSeconds }: Props) {
   const router = useRouter();
   // Stable identity matters: SWR restarts its polling timer whenever this function changes,
   // and the countdown re-renders every second.
@@ -36,7 +40,7 @@ export function PaymentModal({ initial, pollSeconds, giveUpSeconds, firstCheckSe
     (latest?: ShopperPaymentView) => (latest?.terminal ? 0 : Math.max(pollSeconds * 1000, firstCheckAt - Date.now())),
     [pollSeconds, firstCheckAt],
   );
-  const { data, error } = useSWR(`/api/checkout/payments/${initial.id}`, fetcher, {
+  const { data, error } = useSWR(shopperPaths.poll(initial.id, capability), fetcher, {
     fallbackData: initial,
     // The server just rendered `initial`; asking again at once would only repeat it.
     revalidateOnMount: false,
@@ -53,8 +57,8 @@ export function PaymentModal({ initial, pollSeconds, giveUpSeconds, firstCheckSe
   const gaveUp = !payment.terminal && payment.flow !== 'otp' && now - payment.createdAt > giveUpSeconds * 1000;
 
   useEffect(() => {
-    if (payment.status === 'success') router.replace(`/receipt/${payment.id}`);
-  }, [payment.status, payment.id, router]);
+    if (payment.status === 'success') router.replace(shopperPaths.receipt(payment.id, capability));
+  }, [payment.status, payment.id, capability, router]);
 
   return (
     <div role="dialog" aria-modal="true" aria-labelledby="modal-title" className="fixed inset-0 z-10 flex items-end justify-center bg-black/40 sm:items-center">
@@ -63,11 +67,11 @@ export function PaymentModal({ initial, pollSeconds, giveUpSeconds, firstCheckSe
           {payment.status === 'success' ? (
             <Title>Payment received</Title>
           ) : payment.terminal ? (
-            <Failure payment={payment} />
+            <Failure payment={payment} capability={capability} />
           ) : payment.status === 'awaiting_otp' ? (
-            <OtpStep payment={payment} secondsLeft={secondsLeft} />
+            <OtpStep payment={payment} capability={capability} secondsLeft={secondsLeft} />
           ) : gaveUp ? (
-            <Stalled payment={payment} />
+            <Stalled payment={payment} capability={capability} />
           ) : (
             <Waiting payment={payment} secondsLeft={secondsLeft} />
           )}
@@ -107,7 +111,7 @@ function Waiting({ payment, secondsLeft }: { payment: ShopperPaymentView; second
   );
 }
 
-function Stalled({ payment }: { payment: ShopperPaymentView }) {
+function Stalled({ payment, capability }: { payment: ShopperPaymentView; capability: string }) {
   const blocksSecondTry = payment.underReview || payment.uncertain;
   return (
     <>
@@ -117,12 +121,12 @@ function Stalled({ payment }: { payment: ShopperPaymentView }) {
           failure view applies: no second push from here (the server refuses one as well). */}
       {blocksSecondTry ? <p className="text-sm text-stone-600">We are checking this payment with {payment.providerName}. Please do not pay again; the shop can help if it does not complete.</p> : null}
       <form action={checkAgainAction}>
-        <input type="hidden" name="paymentId" value={payment.id} />
+        <PaymentFields paymentId={payment.id} capability={capability} />
         <SubmitButton>I have paid, check again</SubmitButton>
       </form>
       {blocksSecondTry ? null : (
         <form action={retryAction}>
-          <input type="hidden" name="paymentId" value={payment.id} />
+          <PaymentFields paymentId={payment.id} capability={capability} />
           <SubmitButton variant="secondary">Retry</SubmitButton>
         </form>
       )}
@@ -130,21 +134,21 @@ function Stalled({ payment }: { payment: ShopperPaymentView }) {
   );
 }
 
-function Failure({ payment }: { payment: ShopperPaymentView }) {
+function Failure({ payment, capability }: { payment: ShopperPaymentView; capability: string }) {
   return (
     <>
       <Title>{payment.status === 'cancelled' ? 'Payment cancelled' : payment.status === 'expired' ? 'Request expired' : 'Payment failed'}</Title>
       <p>{payment.message}</p>
       {payment.flow === 'otp' ? (
         // A new code is a new initiation, limited per phone; other OTP failures start again.
-        payment.status === 'expired' && !payment.uncertain && <ResendForm payment={payment} />
+        payment.status === 'expired' && !payment.uncertain && <ResendForm payment={payment} capability={capability} />
       ) : (
         <form action={retryAction}>
-          <input type="hidden" name="paymentId" value={payment.id} />
+          <PaymentFields paymentId={payment.id} capability={capability} />
           <SubmitButton>{payment.uncertain ? 'Pay again (only if no money left your account)' : 'Retry'}</SubmitButton>
         </form>
       )}
-      <a href={`/checkout/${payment.orderId}`} className="block text-center text-brand-700 underline underline-offset-2">
+      <a href={shopperPaths.checkout(payment.orderId, capability)} className="block text-center text-brand-700 underline underline-offset-2">
         Use another number or method
       </a>
     </>
