@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 // `npm run bench:latency`: how long after the provider's callback the shopper's sheet shows
 // success, in Chromium against the production build (`next start`) and the sandbox, with the
 // production poll cadence (10 s polls, each a long poll of up to 9 s). Not a test: it prints
@@ -56,7 +57,10 @@ async function measureOnce(stack: Stack, page: Page, db: postgres.Sql, waitMs: n
   });
   if (created.status !== 201) throw new Error(`payment not created: ${created.status} ${await created.text()}`);
   const paymentId = ((await created.json()) as { data: { id: string } }).data.id;
-  await page.goto(`${stack.appUrl}/pay/${paymentId}`);
+  // API orders carry no shopper capability: give this one a key, as a shop order has (issue 9 §2).
+  const key = randomBytes(32).toString('base64url');
+  await db`update orders set capability_hash = ${createHash('sha256').update(key).digest('hex')} where id = (select order_id from payments where id = ${paymentId})`;
+  await page.goto(`${stack.appUrl}/pay/${paymentId}?key=${key}`);
   await page.getByRole('heading', { name: 'Check your phone' }).waitFor();
   await new Promise((r) => setTimeout(r, waitMs));
   const promptId = await pendingPrompt(stack, msisdn);

@@ -59,6 +59,8 @@ export const orders = pgTable(
     source: text('source').notNull().default('shop'),
     /** The API key whose payment created the order (null: the shop, or BOOTSTRAP_API_KEY). */
     apiKeyId: integer('api_key_id').references(() => apiKeys.id),
+    /** SHA-256 of the shopper's capability token (lib/payments/order-capability.ts); never the token. */
+    capabilityHash: text('capability_hash'),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -41,6 +41,11 @@ test('anonymous visitors are sent to sign-in from every admin page', async ({ pa
   }
   const csv = await page.request.get('/api/admin/payments/export');
   expect(csv.status()).toBe(401);
+  // A real redirect from the proxy, not a 200 that streams one (issue 9 §3).
+  const bare = await page.request.get('/admin', { maxRedirects: 0 });
+  expect(bare.status()).toBeGreaterThanOrEqual(300);
+  expect(bare.status()).toBeLessThan(400);
+  expect(bare.headers().location).toContain('/admin/sign-in?callbackUrl=%2Fadmin');
 });
 
 test('a wrong password is refused with a message', async ({ page }) => {

@@ -34,9 +34,10 @@ const KB = 1024;
 
 test('checkout and payment pages add at most 20 KB gz of JavaScript over the framework', async ({ page, browser }) => {
   await bookTour(page, 'Amboseli day trip');
-  const checkoutPath = new URL(page.url()).pathname;
-  const reference = checkoutPath.split('/').pop();
-  // Baseline: a page of ours with no client components ships only the framework's scripts.
+  // The whole URL the app gave: its ?key= is the shopper's capability (issue 9 §2).
+  const pathOf = (url: URL) => url.pathname + url.search;
+  const checkoutPath = pathOf(new URL(page.url()));
+  // Baseline: a page of ours with no client components (the storefront) ships only the framework's scripts.
   const fresh = async (path: string) => {
     const context = await browser.newContext();
     const p = await context.newPage();
@@ -44,10 +45,10 @@ test('checkout and payment pages add at most 20 KB gz of JavaScript over the fra
     await context.close();
     return sizes;
   };
-  const framework = await fresh(`/orders/${reference}`);
+  const framework = await fresh('/');
   const checkout = await fresh(checkoutPath);
   await payWithMpesa(page, '0700000003');
-  const pay = await fresh(new URL(page.url()).pathname);
+  const pay = await fresh(pathOf(new URL(page.url())));
   const extra = (sizes: Map<string, number>) => [...sizes].filter(([url]) => !framework.has(url)).reduce((sum, [, size]) => sum + size, 0);
   const frameworkTotal = [...framework.values()].reduce((a, b) => a + b, 0);
   console.log(`framework ${(frameworkTotal / KB).toFixed(1)} KB gz; checkout adds ${(extra(checkout) / KB).toFixed(1)} KB gz; payment page adds ${(extra(pay) / KB).toFixed(1)} KB gz`);

@@ -3,14 +3,17 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
-import { findOrder, findPayment, initiatePayment, refreshPaymentStatus } from '@/lib/payments';
+import { initiatePayment, refreshPaymentStatus } from '@/lib/payments';
 import { depositOfferOf } from '@/lib/payments/orders';
 import { retryStalledPayment } from '@/lib/payments/shopper-retry';
 import { PROVIDER_IDS } from '@/lib/providers/types';
 import { getDb } from '@/lib/server/database';
 import { bookTour } from '@/lib/shop/catalog';
+import { shopperPaths } from '@/lib/shop/shopper-paths';
+import { findShopperOrder, shopperPaymentFromForm } from '@/lib/shop/shopper-access';
 
-// Server actions are public POST endpoints: each one validates its own input.
+// Server actions are public POST endpoints: each one validates its own input, and acts only for
+// the holder of the order's capability (the hidden `key` field): without it the order is unknown.
 
 export interface CheckoutFormState {
   fieldErrors: Partial<Record<'msisdn' | 'amount' | 'provider', string>>;
@@ -39,7 +42,8 @@ export async function startCheckout(_prev: CheckoutFormState, formData: FormData
     return { fieldErrors, message: Object.keys(fieldErrors).length ? undefined : 'Please reload the page and try again.', msisdn };
   }
   const db = await getDb();
-  const order = await findOrder(db, parsed.data.reference);
+  const key = String(formData.get('key') ?? '');
+  const order = await findShopperOrder(db, parsed.data.reference, key);
   if (!order) return { fieldErrors: {}, message: 'This order no longer exists.', msisdn };
   let paymentId: string;
   try {
@@ -57,7 +61,7 @@ export async function startCheckout(_prev: CheckoutFormState, formData: FormData
     if (error instanceof AppError) return { fieldErrors: {}, message: error.message, msisdn };
     throw error;
   }
-  redirect(`/pay/${paymentId}`);
+  redirect(shopperPaths.pay(paymentId, key));
 }
 
 export async function bookTourAction(formData: FormData): Promise<void> {
@@ -65,37 +69,33 @@ export async function bookTourAction(formData: FormData): Promise<void> {
   // A form we never rendered: back to the shop, never a 500.
   if (!slug.success) redirect('/');
   const order = await bookTour(await getDb(), slug.data, null).catch(unlessAppError);
-  redirect(order ? `/checkout/${order.reference}` : '/');
+  redirect(order ? shopperPaths.checkout(order.reference, order.capability) : '/');
 }
 
-const paymentIdField = z.object({ paymentId: z.string().regex(/^pay_[0-9a-z]{20}$/) });
-
-/** The payment id a Retry or Check-again form posted; anything else goes back to the shop. */
-function paymentIdOf(formData: FormData): string {
-  const parsed = paymentIdField.safeParse({ paymentId: formData.get('paymentId') });
-  if (!parsed.success) redirect('/');
-  return parsed.data.paymentId;
+/** The payment a Retry or Check-again form posted, with its capability; anything else goes back to the shop. */
+async function shopperPaymentOf(formData: FormData): Promise<{ paymentId: string; key: string }> {
+  const shopper = await shopperPaymentFromForm(await getDb(), formData);
+  if (!shopper) redirect('/');
+  return { paymentId: shopper.payment.id, key: shopper.key };
 }
 
 /** "I have paid, check again": asks the provider now instead of waiting for the next poll. */
 export async function checkAgainAction(formData: FormData): Promise<void> {
-  const paymentId = paymentIdOf(formData);
+  const { paymentId, key } = await shopperPaymentOf(formData);
   // Public button: at most one provider query per payment every 5 s, and never for a code still
   // being typed (asking then could end a live OTP payment).
   const payment = await refreshPaymentStatus(await getDb(), paymentId, { statuses: ['processing', 'expired'], minIntervalMs: 5_000 }).catch(unlessAppError);
   if (!payment) redirect('/');
-  redirect(payment.status === 'success' ? `/receipt/${payment.id}` : `/pay/${payment.id}?checked=1`);
+  redirect(payment.status === 'success' ? shopperPaths.receipt(payment.id, key) : shopperPaths.pay(payment.id, key, '&checked=1'));
 }
 
 /** Retry: a new prompt to the same phone (after checking whether the last one went through). */
 export async function retryAction(formData: FormData): Promise<void> {
-  const paymentId = paymentIdOf(formData);
-  const db = await getDb();
-  if (!(await findPayment(db, paymentId))) redirect('/');
-  const next = await retryStalledPayment(db, paymentId).catch(unlessAppError);
+  const { paymentId, key } = await shopperPaymentOf(formData);
+  const next = await retryStalledPayment(await getDb(), paymentId).catch(unlessAppError);
   // Refused (still live, throttled): the payment page says where it stands.
-  if (!next) redirect(`/pay/${paymentId}`);
-  redirect(next.status === 'success' ? `/receipt/${next.id}` : `/pay/${next.id}`);
+  if (!next) redirect(shopperPaths.pay(paymentId, key));
+  redirect(next.status === 'success' ? shopperPaths.receipt(next.id, key) : shopperPaths.pay(next.id, key));
 }
 
 /** Our own refusals (unknown payment, tour, a limit) are answered with a page, never a 500. */

@@ -1,36 +1,31 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { AppError } from '@/lib/errors';
-import { findOrder, findPayment } from '@/lib/payments';
 import { cancelOtpPayment } from '@/lib/payments/otp-close';
 import { confirmPaymentOtp } from '@/lib/payments/otp-confirm';
 import { resendOtp } from '@/lib/payments/otp-resend';
 import { otpLimits } from '@/lib/payments/otp-limits';
 import { normalizeOtp, OTP_PATTERN, triesLeftText } from '@/lib/payments/otp-rules';
 import { getDb } from '@/lib/server/database';
+import { shopperPaths } from '@/lib/shop/shopper-paths';
+import { shopperPaymentFromForm } from '@/lib/shop/shopper-access';
 
-// Public POST endpoints like every server action: each validates its own input. They only call
-// the OTP service, which enforces every limit; the page is a view of the result.
+// Public POST endpoints like every server action: each validates its own input and acts only for
+// the holder of the order's capability (the hidden `key` field). They only call the OTP service,
+// which enforces every limit; the page is a view of the result.
 
 export interface OtpFormState {
   error?: string;
   triesLeft?: number;
 }
 
-const paymentIdField = z.object({ paymentId: z.string().regex(/^pay_[0-9a-z]{20}$/) });
-
-/** A form we never rendered (no or a malformed payment id) is answered, never thrown at. */
-function paymentIdOf(formData: FormData): string | null {
-  const parsed = paymentIdField.safeParse({ paymentId: formData.get('paymentId') });
-  return parsed.success ? parsed.data.paymentId : null;
-}
 const UNKNOWN_PAYMENT = 'This payment is unknown. Go back to your order and start again.';
 
 export async function confirmOtpAction(_prev: OtpFormState, formData: FormData): Promise<OtpFormState> {
-  const paymentId = paymentIdOf(formData);
-  if (!paymentId) return { error: UNKNOWN_PAYMENT };
+  const shopper = await shopperPaymentFromForm(await getDb(), formData);
+  if (!shopper) return { error: UNKNOWN_PAYMENT };
+  const { payment: { id: paymentId }, key } = shopper;
   const otp = String(formData.get('otp') ?? '');
   // The service's own rule (4–8 digits): the shop's field suggests 6 but never refuses a code the provider sent.
   if (!OTP_PATTERN.test(normalizeOtp(otp))) return { error: 'Enter the code from the SMS (digits only).' };
@@ -48,9 +43,9 @@ export async function confirmOtpAction(_prev: OtpFormState, formData: FormData):
     }
     // Expired, locked, declined, already settled, or no verdict yet (processing: "do not pay
     // again, we are checking"): the page shows what happened.
-    redirect(`/pay/${paymentId}`);
+    redirect(shopperPaths.pay(paymentId, key));
   }
-  redirect(`/receipt/${paymentId}`);
+  redirect(shopperPaths.receipt(paymentId, key));
 }
 
 export interface ResendState {
@@ -58,8 +53,9 @@ export interface ResendState {
 }
 
 export async function resendOtpAction(_prev: ResendState, formData: FormData): Promise<ResendState> {
-  const paymentId = paymentIdOf(formData);
-  if (!paymentId) return { error: UNKNOWN_PAYMENT };
+  const shopper = await shopperPaymentFromForm(await getDb(), formData);
+  if (!shopper) return { error: UNKNOWN_PAYMENT };
+  const { payment: { id: paymentId }, key } = shopper;
   let nextId: string;
   try {
     nextId = (await resendOtp(await getDb(), paymentId)).id;
@@ -69,23 +65,20 @@ export async function resendOtpAction(_prev: ResendState, formData: FormData): P
       const minutes = Math.max(1, Math.ceil(Number(error.details?.retryAfter ?? 60) / 60));
       return { error: `You have had the most codes allowed for now (${otpLimits().maxSends} in 15 minutes). Ask again in ${minutes} min.` };
     }
-    redirect(`/pay/${paymentId}`);
+    redirect(shopperPaths.pay(paymentId, key));
   }
-  redirect(`/pay/${nextId}`);
+  redirect(shopperPaths.pay(nextId, key));
 }
 
 export async function cancelOtpAction(formData: FormData): Promise<void> {
-  const paymentId = paymentIdOf(formData);
-  if (!paymentId) redirect('/');
-  const db = await getDb();
-  const payment = await findPayment(db, paymentId);
-  if (!payment) redirect('/');
+  const shopper = await shopperPaymentFromForm(await getDb(), formData);
+  if (!shopper) redirect('/');
+  const { payment: { id: paymentId }, key, order } = shopper;
   try {
-    await cancelOtpPayment(db, paymentId);
+    await cancelOtpPayment(await getDb(), paymentId);
   } catch (error) {
-    if (error instanceof AppError) redirect(`/pay/${paymentId}`);
+    if (error instanceof AppError) redirect(shopperPaths.pay(paymentId, key));
     throw error;
   }
-  const order = await findOrder(db, payment.orderId);
-  redirect(order ? `/checkout/${order.reference}` : '/');
+  redirect(shopperPaths.checkout(order.reference, key));
 }

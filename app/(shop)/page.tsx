@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { formatMoney, type Currency } from '@/lib/payments/money';
+import { demoOrderCapability } from '@/lib/payments/order-capability';
 import { getDb } from '@/lib/server/database';
 import { listTours } from '@/lib/shop/catalog';
 import { listOpenOrders } from '@/lib/shop/orders';
+import { shopperPaths } from '@/lib/shop/shopper-paths';
 import { bookTourAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -49,7 +51,8 @@ export default async function StorefrontPage() {
           <ul className="mt-2 divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
             {openOrders.map((order) => (
               <li key={order.id}>
-                <Link href={`/orders/${order.reference}`} className="flex justify-between gap-3 px-4 py-3 text-sm hover:bg-stone-50">
+                {/* Seeded demo orders only (listOpenOrders): their capability is public by design. */}
+                <Link href={shopperPaths.order(order.reference, demoOrderCapability(order.id))} className="flex justify-between gap-3 px-4 py-3 text-sm hover:bg-stone-50">
                   <span>
                     <span className="font-medium">{order.reference}</span> · {order.description}
                   </span>

@@ -3,6 +3,7 @@
 import { useActionState, useState } from 'react';
 import { startCheckout, type CheckoutFormState } from '@/app/(shop)/actions';
 import { phoneExample, phoneHint } from '@/lib/shop/phone-hint';
+import { CAPABILITY_PARAM } from '@/lib/shop/shopper-paths';
 
 interface Method {
   id: string;
@@ -13,6 +14,8 @@ interface Method {
 
 interface Props {
   reference: string;
+  /** The order's capability, posted with the form (lib/payments/order-capability.ts). */
+  capability: string;
   methods: Method[];
   clientToken: string;
   depositLabel: string | null;
@@ -26,7 +29,7 @@ const INITIAL: CheckoutFormState = { fieldErrors: {} };
  * The phone form. It is a plain <form> posting to a server action, so it works before (and
  * without) hydration; once hydrated it adds inline validation and blocks a second submit.
  */
-export function CheckoutForm({ reference, methods, clientToken, depositLabel, balanceLabel, defaultMsisdn }: Props) {
+export function CheckoutForm({ reference, capability, methods, clientToken, depositLabel, balanceLabel, defaultMsisdn }: Props) {
   const [state, formAction, pending] = useActionState(startCheckout, INITIAL);
   const available = methods.filter((m) => m.available);
   const [provider, setProvider] = useState(available[0]?.id ?? '');
@@ -40,6 +43,7 @@ export function CheckoutForm({ reference, methods, clientToken, depositLabel, ba
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="reference" value={reference} />
+      <input type="hidden" name={CAPABILITY_PARAM} value={capability} />
       <input type="hidden" name="clientToken" value={clientToken} />
       <fieldset>
         <legend className="font-semibold">Pay with</legend>

@@ -4,9 +4,11 @@ import { useActionState, useState } from 'react';
 import { cancelOtpAction, confirmOtpAction, resendOtpAction, type OtpFormState, type ResendState } from '@/app/(shop)/otp-actions';
 import { Button } from '@/components/ui/button';
 import type { ShopperPaymentView } from '@/lib/payments/shopper-view';
+import { PaymentFields } from './payment-fields';
 
 interface Props {
   payment: ShopperPaymentView;
+  capability: string;
   secondsLeft: number | null;
 }
 
@@ -16,7 +18,7 @@ const NO_ERROR = {};
  * The OTP step. Plain forms posting to server actions, so it works before and without
  * hydration; JavaScript only adds digit clean-up on paste and the live countdown.
  */
-export function OtpStep({ payment, secondsLeft }: Props) {
+export function OtpStep({ payment, capability, secondsLeft }: Props) {
   const [state, confirm, checking] = useActionState<OtpFormState, FormData>(confirmOtpAction, NO_ERROR);
   // Usually 6 digits; some providers send 4 to 8, so the field never cuts a valid code short.
   const [code, setCode] = useState('');
@@ -38,7 +40,7 @@ export function OtpStep({ payment, secondsLeft }: Props) {
         </p>
       )}
       <form action={confirm} className="space-y-2">
-        <input type="hidden" name="paymentId" value={payment.id} />
+        <PaymentFields paymentId={payment.id} capability={capability} />
         <label htmlFor="otp" className="block font-semibold">
           6-digit code
         </label>
@@ -73,9 +75,9 @@ export function OtpStep({ payment, secondsLeft }: Props) {
         )}
         <Button disabled={checking}>{checking ? 'Checking…' : 'Confirm payment'}</Button>
       </form>
-      <ResendForm payment={payment} />
+      <ResendForm payment={payment} capability={capability} />
       <form action={cancelOtpAction}>
-        <input type="hidden" name="paymentId" value={payment.id} />
+        <PaymentFields paymentId={payment.id} capability={capability} />
         <Button variant="ghost">Cancel</Button>
       </form>
     </>
@@ -97,13 +99,13 @@ export function OtpChecking({ payment }: { payment: ShopperPaymentView }) {
 }
 
 /** "Send a new code": a new initiation, limited per phone; the limit shows before it is hit. */
-export function ResendForm({ payment }: { payment: ShopperPaymentView }) {
+export function ResendForm({ payment, capability }: { payment: ShopperPaymentView; capability: string }) {
   const [state, resend, sending] = useActionState<ResendState, FormData>(resendOtpAction, NO_ERROR);
   const limit = payment.otp && payment.otp.sendsLeft === 0;
   const message = state.error ?? (limit ? `No more codes for now: you can ask again in ${Math.max(1, Math.ceil((payment.otp?.resendInSeconds ?? 60) / 60))} min.` : null);
   return (
     <form action={resend} className="space-y-1">
-      <input type="hidden" name="paymentId" value={payment.id} />
+      <PaymentFields paymentId={payment.id} capability={capability} />
       <Button variant="secondary" disabled={sending || Boolean(limit)} aria-describedby="resend-status">
         {sending ? 'Sending…' : 'Resend code'}
       </Button>

@@ -5,10 +5,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import useSWR from 'swr';
 import type { ShopperPaymentView } from '@/lib/payments/shopper-view';
 import { checkAgainAction, retryAction } from '@/app/(shop)/actions';
+import { shopperPaths } from '@/lib/shop/shopper-paths';
 import { OtpChecking, OtpStep, ResendForm } from './otp-step';
+import { PaymentFields } from './payment-fields';
 
 interface Props {
   initial: ShopperPaymentView;
+  /** The order's capability: every poll, link and form carries it. */
+  capability: string;
   pollSeconds: number;
   giveUpSeconds: number;
 }
@@ -21,7 +25,7 @@ interface LastPoll {
 
 async function fetchView(url: string, wait: string, last: { current: LastPoll | null }): Promise<ShopperPaymentView> {
   const startedAt = Date.now();
-  const res = await fetch(`${url}?wait=${encodeURIComponent(wait)}`, { cache: 'no-store' });
+  const res = await fetch(`${url}${url.includes('?') ? '&' : '?'}wait=${encodeURIComponent(wait)}`, { cache: 'no-store' });
   if (!res.ok) throw new Error(`status ${res.status}`);
   const view = (await res.json()) as ShopperPaymentView;
   last.current = { startedAt, changed: view.version !== wait };
@@ -34,7 +38,7 @@ async function fetchView(url: string, wait: string, last: { current: LastPoll | 
  * pollSeconds), so an outcome shows within about a second; a poll that brought a change is
  * followed by the next at once. It stops at a final status, and never decides an outcome.
  */
-export function PaymentModal({ initial, pollSeconds, giveUpSeconds }: Props) {
+export function PaymentModal({ initial, capability, pollSeconds, giveUpSeconds }: Props) {
   const router = useRouter();
   const shownVersion = useRef(initial.version);
   const lastPoll = useRef<LastPoll | null>(null);
@@ -50,7 +54,7 @@ export function PaymentModal({ initial, pollSeconds, giveUpSeconds }: Props) {
     },
     [pollSeconds],
   );
-  const { data, error } = useSWR(`/api/checkout/payments/${initial.id}`, (url: string) => fetchView(url, shownVersion.current, lastPoll), {
+  const { data, error } = useSWR(shopperPaths.poll(initial.id, capability), (url: string) => fetchView(url, shownVersion.current, lastPoll), {
     fallbackData: initial,
     // The server just rendered `initial`; the first long poll starts from the refresh timer.
     revalidateOnMount: false,
@@ -75,8 +79,8 @@ export function PaymentModal({ initial, pollSeconds, giveUpSeconds }: Props) {
   const gaveUp = !payment.terminal && payment.flow !== 'otp' && now - payment.createdAt > giveUpSeconds * 1000;
 
   useEffect(() => {
-    if (payment.status === 'success') router.replace(`/receipt/${payment.id}`);
-  }, [payment.status, payment.id, router]);
+    if (payment.status === 'success') router.replace(shopperPaths.receipt(payment.id, capability));
+  }, [payment.status, payment.id, capability, router]);
 
   return (
     <div role="dialog" aria-modal="true" aria-labelledby="modal-title" className="fixed inset-0 z-10 flex items-end justify-center bg-black/40 sm:items-center">
@@ -85,12 +89,12 @@ export function PaymentModal({ initial, pollSeconds, giveUpSeconds }: Props) {
           {payment.status === 'success' ? (
             <Title>Payment received</Title>
           ) : payment.terminal ? (
-            <Failure payment={payment} />
+            <Failure payment={payment} capability={capability} />
           ) : payment.status === 'awaiting_otp' || (payment.flow === 'otp' && payment.status === 'processing') ? (
             // One element for the code step and its check, so the form's own state survives a poll.
-            <OtpStep payment={payment} secondsLeft={secondsLeft} />
+            <OtpStep payment={payment} capability={capability} secondsLeft={secondsLeft} />
           ) : gaveUp ? (
-            <Stalled payment={payment} />
+            <Stalled payment={payment} capability={capability} />
           ) : (
             <Waiting payment={payment} secondsLeft={secondsLeft} />
           )}
@@ -121,7 +125,7 @@ function Waiting({ payment, secondsLeft }: { payment: ShopperPaymentView; second
   );
 }
 
-function Stalled({ payment }: { payment: ShopperPaymentView }) {
+function Stalled({ payment, capability }: { payment: ShopperPaymentView; capability: string }) {
   const blocksSecondTry = payment.underReview || payment.uncertain;
   return (
     <>
@@ -131,12 +135,12 @@ function Stalled({ payment }: { payment: ShopperPaymentView }) {
           failure view applies: no second push from here (the server refuses one as well). */}
       {blocksSecondTry ? <p className="text-sm text-stone-600">We are checking this payment with {payment.providerName}. Please do not pay again; the shop can help if it does not complete.</p> : null}
       <form action={checkAgainAction}>
-        <input type="hidden" name="paymentId" value={payment.id} />
+        <PaymentFields paymentId={payment.id} capability={capability} />
         <SubmitButton>I have paid, check again</SubmitButton>
       </form>
       {blocksSecondTry ? null : (
         <form action={retryAction}>
-          <input type="hidden" name="paymentId" value={payment.id} />
+          <PaymentFields paymentId={payment.id} capability={capability} />
           <SubmitButton variant="secondary">Retry</SubmitButton>
         </form>
       )}
@@ -144,21 +148,21 @@ function Stalled({ payment }: { payment: ShopperPaymentView }) {
   );
 }
 
-function Failure({ payment }: { payment: ShopperPaymentView }) {
+function Failure({ payment, capability }: { payment: ShopperPaymentView; capability: string }) {
   return (
     <>
       <Title>{payment.status === 'cancelled' ? 'Payment cancelled' : payment.status === 'expired' ? 'Request expired' : 'Payment failed'}</Title>
       <p>{payment.message}</p>
       {payment.flow === 'otp' ? (
         // A new code is a new initiation, limited per phone; other OTP failures start again.
-        payment.status === 'expired' && !payment.uncertain && <ResendForm payment={payment} />
+        payment.status === 'expired' && !payment.uncertain && <ResendForm payment={payment} capability={capability} />
       ) : (
         <form action={retryAction}>
-          <input type="hidden" name="paymentId" value={payment.id} />
+          <PaymentFields paymentId={payment.id} capability={capability} />
           <SubmitButton>{payment.uncertain ? 'Pay again (only if no money left your account)' : 'Retry'}</SubmitButton>
         </form>
       )}
-      <a href={`/checkout/${payment.orderId}`} className="block text-center text-brand-700 underline underline-offset-2">
+      <a href={shopperPaths.checkout(payment.orderId, capability)} className="block text-center text-brand-700 underline underline-offset-2">
         Use another number or method
       </a>
     </>

@@ -4,6 +4,7 @@ import type { DbOrTx, Tx } from '@/db';
 import { orders } from '@/db/schema';
 import { newId, newOrderReference } from './ids';
 import { exponentOf, type Currency } from './money';
+import { newOrderCapability } from './order-capability';
 
 export type Order = typeof orders.$inferSelect;
 export type OrderPaymentStatus = 'pending' | 'deposit_paid' | 'paid' | 'refunded';
@@ -23,13 +24,17 @@ export interface NewOrder {
   apiKeyId?: number | null;
 }
 
-export async function createOrder(db: DbOrTx, { reference, ...input }: NewOrder): Promise<Order> {
+/** A new order, with its shopper capability: the only time the token exists outside the shopper's URL. */
+export type CreatedOrder = Order & { capability: string };
+
+export async function createOrder(db: DbOrTx, { reference, ...input }: NewOrder): Promise<CreatedOrder> {
+  const capability = newOrderCapability();
   const [order] = await db
     .insert(orders)
-    .values({ id: newId('ord'), reference: reference ?? newOrderReference(), ...input })
+    .values({ id: newId('ord'), reference: reference ?? newOrderReference(), capabilityHash: capability.hash, ...input })
     .returning();
   if (!order) throw new Error('order insert returned no row');
-  return order;
+  return { ...order, capability: capability.token };
 }
 
 export async function findOrder(db: DbOrTx, idOrReference: string): Promise<Order | null> {

@@ -4,7 +4,7 @@ import type { Db } from '@/db';
 import { tours } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { notFound } from '@/lib/errors';
-import { createOrder, type Order } from '@/lib/payments/orders';
+import { createOrder, type CreatedOrder } from '@/lib/payments/orders';
 import type { Currency } from '@/lib/payments/money';
 
 export type Tour = typeof tours.$inferSelect;
@@ -14,7 +14,7 @@ export async function listTours(db: Db): Promise<Tour[]> {
 }
 
 /** A shopper books a tour: a new order for its price, carrying the tour and date for grouping. */
-export async function bookTour(db: Db, slug: string, customerName: string | null): Promise<Order> {
+export async function bookTour(db: Db, slug: string, customerName: string | null): Promise<CreatedOrder> {
   const [tour] = await db.select().from(tours).where(eq(tours.slug, slug)).limit(1);
   if (!tour) throw notFound('tour');
   return createOrder(db, {

@@ -1,11 +1,12 @@
 import 'server-only';
 import type { Db } from '@/db';
 import { getEnv } from '@/lib/env';
-import { balanceOf, depositOfferOf, findOrder, type Order } from '@/lib/payments/orders';
+import { balanceOf, depositOfferOf, type Order } from '@/lib/payments/orders';
 import type { Currency } from '@/lib/payments/money';
 import { PROVIDER_MANIFESTS } from '@/lib/providers/catalog';
 import { loadProviders } from '@/lib/providers/registry';
 import type { ProviderId } from '@/lib/providers/types';
+import { findShopperOrder } from './shopper-access';
 
 export interface CheckoutMethod {
   id: ProviderId;
@@ -25,9 +26,9 @@ export interface CheckoutContext {
   methods: CheckoutMethod[];
 }
 
-/** The order and the payment methods that can take its currency, available or not. */
-export async function loadCheckout(db: Db, reference: string): Promise<CheckoutContext | null> {
-  const order = await findOrder(db, reference);
+/** The order (for the holder of its capability) and the payment methods that can take its currency, available or not. */
+export async function loadCheckout(db: Db, reference: string, key: unknown): Promise<CheckoutContext | null> {
+  const order = await findShopperOrder(db, reference, key);
   if (!order) return null;
   const providers = await loadProviders(db);
   const methods: CheckoutMethod[] = [];

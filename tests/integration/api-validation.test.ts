@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIntegrationApp, type IntegrationApp } from '../support/integration-app';
+import { shopperPollPath } from '../support/shopper-key';
 
 let t: IntegrationApp;
 let successId: string;
@@ -81,7 +82,7 @@ describe('bad input on every API route gets a clear 4xx naming the field, never 
 
   it('the shopper status endpoint answers 404, not 500, for junk ids, and exposes no secrets', async () => {
     expect((await fetch(`${t.app.url}/api/checkout/payments/%27;drop`)).status).toBe(404);
-    const view = await fetch(`${t.app.url}/api/checkout/payments/${successId}`).then((r) => r.json());
+    const view = await fetch(`${t.app.url}${await shopperPollPath(t.db, successId)}`).then((r) => r.json());
     expect(view.phone).toBe('2547****0000');
     expect(JSON.stringify(view)).not.toMatch(/ws_CO_|Password|token/i);
   });

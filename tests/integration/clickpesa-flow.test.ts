@@ -7,6 +7,7 @@ import { orders, paymentEvents, payments } from '@/db/schema';
 import { findPayment } from '@/lib/payments';
 import { orderReferenceFor } from '@/lib/providers/clickpesa/references';
 import { startIntegrationApp, waitFor, type IntegrationApp } from '../support/integration-app';
+import { shopperPollPath } from '../support/shopper-key';
 
 const CHECKSUM_KEY = 'clickpesa-test-checksum-key-0123';
 let t: IntegrationApp;
@@ -76,7 +77,7 @@ describe('ClickPesa USSD push with checksums on', () => {
     const done = await finalStatus(started.id);
     expect(done).toMatchObject({ status: 'failed', failureCode: code, providerStatus: 'FAILED' });
     expect(await paidMinor(started.order_id)).toBe(0);
-    const view = await fetch(`${t.app.url}/api/checkout/payments/${started.id}`).then((r) => r.json());
+    const view = await fetch(`${t.app.url}${await shopperPollPath(t.db, started.id)}`).then((r) => r.json());
     expect(view.message).toContain(words);
     expect(view.retryable).toBe(true);
   });

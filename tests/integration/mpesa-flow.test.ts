@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, paymentEvents } from '@/db/schema';
 import { findPayment } from '@/lib/payments';
 import { startIntegrationApp, waitFor, type IntegrationApp } from '../support/integration-app';
+import { shopperPollPath } from '../support/shopper-key';
 
 let t: IntegrationApp;
 
@@ -67,7 +68,7 @@ describe('M-Pesa STK push through the route handlers and the Daraja simulator', 
     expect(done.failureCode).toBe(code);
     const [order] = await t.db.select().from(orders).where(eq(orders.id, started.order_id));
     expect(order?.amountPaidMinor).toBe(0);
-    const view = await fetch(`${t.app.url}/api/checkout/payments/${started.id}`).then((r) => r.json());
+    const view = await fetch(`${t.app.url}${await shopperPollPath(t.db, started.id)}`).then((r) => r.json());
     expect(view.message.length).toBeGreaterThan(10);
     expect(view.retryable).toBe(true);
   });

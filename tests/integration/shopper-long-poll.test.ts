@@ -3,6 +3,7 @@
 // waiting poll holds no database connection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPayment } from '@/lib/payments';
+import { shopperPollPath } from '../support/shopper-key';
 import { startIntegrationApp, waitFor, type IntegrationApp } from '../support/integration-app';
 
 const WAIT_CAP_SECONDS = 3;
@@ -41,9 +42,13 @@ async function approve(promptId: string) {
   expect(res.status).toBe(200);
 }
 
+const pollPaths = new Map<string, string>();
+
 async function view(id: string, wait?: string) {
+  // API payments have no shopper capability: issue one once per payment, as a shop order has.
+  if (!pollPaths.has(id)) pollPaths.set(id, await shopperPollPath(t.db, id));
   const started = Date.now();
-  const res = await fetch(`${t.app.url}/api/checkout/payments/${id}${wait === undefined ? '' : `?wait=${encodeURIComponent(wait)}`}`);
+  const res = await fetch(`${t.app.url}${pollPaths.get(id)}${wait === undefined ? '' : `&wait=${encodeURIComponent(wait)}`}`);
   return { status: res.status, body: await res.json(), ms: Date.now() - started, at: Date.now() };
 }
 

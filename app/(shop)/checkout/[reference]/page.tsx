@@ -7,14 +7,16 @@ import { OrderSummary } from '@/components/checkout/order-summary';
 import { formatMoney, type Currency } from '@/lib/payments/money';
 import { getDb } from '@/lib/server/database';
 import { loadCheckout } from '@/lib/shop/checkout';
+import { CAPABILITY_PARAM, shopperPaths } from '@/lib/shop/shopper-paths';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Checkout' };
 
 
-export default async function CheckoutPage({ params }: { params: Promise<{ reference: string }> }) {
+export default async function CheckoutPage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { reference } = await params;
-  const checkout = await loadCheckout(await getDb(), reference);
+  const key = (await searchParams)[CAPABILITY_PARAM];
+  const checkout = await loadCheckout(await getDb(), reference, key);
   if (!checkout) notFound();
   const { order, balanceMinor, depositMinor: deposit, methods } = checkout;
   const currency = order.currency as Currency;
@@ -23,7 +25,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ refer
       <div className="space-y-4">
         <h1 className="text-2xl font-bold">Already paid</h1>
         <OrderSummary order={order} />
-        <Link href={`/orders/${order.reference}`} className="text-brand-700 underline">See the order</Link>
+        <Link href={shopperPaths.order(order.reference, String(key))} className="text-brand-700 underline">See the order</Link>
       </div>
     );
   }
@@ -33,6 +35,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ refer
       <OrderSummary order={order} />
       <CheckoutForm
         reference={order.reference}
+        capability={String(key)}
         clientToken={randomUUID()}
         methods={methods.map((m) => ({ id: m.id, name: m.name, available: m.available, country: m.country }))}
         balanceLabel={formatMoney(balanceMinor, currency)}
