@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
+import { limitShopAction, requestIp, retryAfterOf, shopperLimitMessage } from '@/lib/limits/shop-limits';
 import { findOrder, findPayment, initiatePayment, refreshPaymentStatus } from '@/lib/payments';
 import { depositOfferOf } from '@/lib/payments/orders';
 import { retryStalledPayment } from '@/lib/payments/shopper-retry';
@@ -43,6 +44,7 @@ export async function startCheckout(_prev: CheckoutFormState, formData: FormData
   if (!order) return { fieldErrors: {}, message: 'This order no longer exists.', msisdn };
   let paymentId: string;
   try {
+    await limitShopAction(db, 'prompt', await requestIp());
     const payment = await initiatePayment(db, {
       orderId: order.id,
       provider: parsed.data.provider,
@@ -52,6 +54,7 @@ export async function startCheckout(_prev: CheckoutFormState, formData: FormData
     });
     paymentId = payment.id;
   } catch (error) {
+    if (error instanceof AppError && error.code === 'rate_limited') return { fieldErrors: {}, message: shopperLimitMessage(error), msisdn };
     if (error instanceof AppError && error.field === 'msisdn') return { fieldErrors: { msisdn: shopperPhoneMessage(error.message) }, msisdn };
     if (error instanceof AppError && error.field === 'amount') return { fieldErrors: { amount: error.message.replace(/^amount /, '') }, msisdn };
     if (error instanceof AppError) return { fieldErrors: {}, message: error.message, msisdn };
@@ -64,7 +67,10 @@ export async function bookTourAction(formData: FormData): Promise<void> {
   const slug = z.string().regex(/^[a-z0-9-]{1,100}$/).safeParse(formData.get('slug'));
   // A form we never rendered: back to the shop, never a 500.
   if (!slug.success) redirect('/');
-  const order = await bookTour(await getDb(), slug.data, null).catch(unlessAppError);
+  const db = await getDb();
+  const limited = await limitShopAction(db, 'order', await requestIp()).then(() => null, waitIfLimited);
+  if (limited) redirect(`/?wait=${limited}`);
+  const order = await bookTour(db, slug.data, null).catch(unlessAppError);
   redirect(order ? `/checkout/${order.reference}` : '/');
 }
 
@@ -92,10 +98,26 @@ export async function retryAction(formData: FormData): Promise<void> {
   const paymentId = paymentIdOf(formData);
   const db = await getDb();
   if (!(await findPayment(db, paymentId))) redirect('/');
-  const next = await retryStalledPayment(db, paymentId).catch(unlessAppError);
+  let next: Awaited<ReturnType<typeof retryStalledPayment>> | null;
+  try {
+    await limitShopAction(db, 'prompt', await requestIp());
+    next = await retryStalledPayment(db, paymentId);
+  } catch (error) {
+    // A limit (this network's, or the phone's): the payment page names when to try again.
+    const wait = waitIfLimited(error);
+    if (wait) redirect(`/pay/${paymentId}?wait=${wait}`);
+    next = unlessAppError(error);
+  }
   // Refused (still live, throttled): the payment page says where it stands.
   if (!next) redirect(`/pay/${paymentId}`);
   redirect(next.status === 'success' ? `/receipt/${next.id}` : `/pay/${next.id}`);
+}
+
+/** Seconds to wait when a rate limit refused; any other AppError is left to the caller. */
+function waitIfLimited(error: unknown): number | null {
+  if (error instanceof AppError && error.code === 'rate_limited') return retryAfterOf(error);
+  if (error instanceof AppError) return null;
+  throw error;
 }
 
 /** Our own refusals (unknown payment, tour, a limit) are answered with a page, never a 500. */

@@ -13,6 +13,7 @@ import { attemptsThatMayStillPay, refuseIfCoveredByOpenAttempts } from './open-a
 import { refreshPaymentStatus } from './refresh';
 import { refuseReusedProviderReference } from './otp-reference';
 import { releaseOtpSend, reserveOtpSend } from './otp-limits';
+import { reservePrompt } from './prompt-limits';
 import { otpLifetimeSeconds } from './otp-rules';
 import { balanceOf, minimumPaymentOf, type Order } from './orders';
 import { findPayment, type Payment } from './payment-store';
@@ -141,6 +142,8 @@ async function createPendingPayment(
     }
     // Refused here (429) when the phone had its codes for this window: no row, no provider call.
     if (otp) await reserveOtpSend(tx, input.msisdn, payment.id);
+    // Likewise a push: at most PROMPTS_PER_PHONE per window to one phone, shop and API together.
+    else await reservePrompt(tx, input.msisdn);
     await recordEvent(tx, { paymentId: payment.id, provider: provider.id, kind: 'status_change', summary: `created: ${formatMoney(amountMinor, currency)} to ${input.msisdn}` });
     return { payment, order, existing: false };
   });
