@@ -4,7 +4,8 @@ import type { DbOrTx } from '@/db';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { clientIpOf } from './client-ip';
-import { takeSlotOrThrow, waitText } from './sliding-window';
+import { takeSlotOrThrow } from './sliding-window';
+import { waitText } from './wait-text';
 
 export type ShopAction = 'prompt' | 'order';
 

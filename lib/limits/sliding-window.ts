@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { AppError } from '@/lib/errors';
+import { waitText } from './wait-text';
 
 export interface SlotTaken {
   allowed: boolean;
@@ -55,10 +56,6 @@ export async function takeSlotOrThrow(db: DbOrTx, limit: SlidingLimit, message: 
   throw new AppError('rate_limited', message(waitText(slot.retryAfterSeconds)), field, { retryAfter: slot.retryAfterSeconds, limit: limit.limit });
 }
 
-/** "45 s" under a minute, else whole minutes rounded up ("3 min"). */
-export function waitText(seconds: number): string {
-  return seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
-}
 
 /** Rows untouched for a day hold no hit inside any window we use. */
 export async function purgeOldSlots(db: DbOrTx): Promise<number> {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { OrderSummary } from '@/components/checkout/order-summary';
 import { PaymentModal } from '@/components/checkout/payment-modal';
+import { WaitNotice } from '@/components/checkout/wait-notice';
 import { paymentIdParams } from '@/lib/api/payment-schemas';
 import { findOrder, findPayment } from '@/lib/payments';
 import { shopperViewOf } from '@/lib/payments/shopper-view';
@@ -11,7 +12,7 @@ import { checkoutTimings } from '@/lib/shop/checkout';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Approve the payment', robots: { index: false } };
 
-export default async function PayPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function PayPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = paymentIdParams.safeParse(await params);
   if (!parsed.success) notFound();
   const db = await getDb();
@@ -30,6 +31,7 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
           <meta httpEquiv="refresh" content={String(timings.pollSeconds)} />
         </noscript>
       )}
+      <WaitNotice wait={(await searchParams).wait} />
       <h1 className="text-2xl font-bold">{view.flow === 'otp' ? 'Confirm the payment' : 'Approve the payment'}</h1>
       <OrderSummary order={order} />
       <PaymentModal initial={view} pollSeconds={timings.pollSeconds} giveUpSeconds={timings.giveUpSeconds} firstCheckSeconds={timings.firstCheckSeconds} />
