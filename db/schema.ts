@@ -262,6 +262,30 @@ export const rateLimitWindows = pgTable(
   (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
 );
 
+/**
+ * Sliding-window limits (prompts per phone, shop actions and sign-ins per IP): the times of the
+ * requests still inside the window, at most `limit` of them, checked and appended in one upsert.
+ */
+export const rateLimitHits = pgTable('rate_limit_hits', {
+  bucket: text('bucket').primaryKey(),
+  hits: timestamp('hits', { withTimezone: true }).array().notNull().default(sql`'{}'`),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Failed sign-ins per account and client IP: failures from one IP lock only that IP out. */
+export const signInGuards = pgTable(
+  'sign_in_guards',
+  {
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    ip: text('ip').notNull(),
+    /** Attempts counted since the last success, each counted before its password is checked. */
+    attempts: integer('attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.ip] })],
+);
+
 /** One row per OTP sent, to limit sends per phone over a sliding window. */
 export const otpSends = pgTable(
   'otp_sends',

@@ -115,6 +115,16 @@ const envSchema = z.object({
   OTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5, 'must be at most 5').default(5),
   OTP_MAX_SENDS: z.coerce.number().int().min(1).max(3, 'must be at most 3').default(3),
   OTP_SEND_WINDOW_SECONDS: z.coerce.number().int().min(900, 'must be at least 900 (15 minutes)').default(900),
+  /** Payment prompts (STK/USSD pushes) per phone across orders, shop and API, per window. */
+  PROMPTS_PER_PHONE: z.coerce.number().int().min(1).default(3),
+  PROMPT_WINDOW_SECONDS: z.coerce.number().int().min(60).default(600),
+  /** Shop server actions per client IP in the same window (generous: shoppers share IPs behind NAT). */
+  SHOP_PROMPTS_PER_IP: z.coerce.number().int().min(1).default(20),
+  SHOP_ORDERS_PER_IP: z.coerce.number().int().min(1).default(30),
+  /** Order/payment pages and the shopper's status poll, per client IP per minute (each counted apart). */
+  SHOPPER_REQUESTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Sign-in attempts per client IP per 10 minutes, whatever the account. */
+  SIGN_IN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(30),
   /** When set, overrides every tour's deposit share for new bookings (0 = full payment only). */
   DEPOSIT_PERCENT: z.coerce.number().int().min(0).max(100, 'must be 0-100').optional(),
 });

@@ -44,6 +44,12 @@ const env = {
   CLICKPESA_CHECKSUM_KEY: 'e2e-clickpesa-checksum-key-0123456789',
   // Merchant webhook receivers in the suite listen on 127.0.0.1.
   WEBHOOK_ALLOW_PRIVATE_TARGETS: '1',
+  // The whole suite is one browser on 127.0.0.1 prompting the sandbox's few test phones.
+  PROMPTS_PER_PHONE: '1000',
+  SHOP_PROMPTS_PER_IP: '1000',
+  SHOP_ORDERS_PER_IP: '1000',
+  SHOPPER_REQUESTS_PER_IP_PER_MINUTE: '100000',
+  SIGN_IN_ATTEMPTS_PER_IP: '1000',
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DIR: 'memory://' }),
 };
 console.log(`[e2e] database: ${databaseUrl ? databaseUrl.replace(/\/\/.*@/, '//') : 'PGlite (memory)'}`);

@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
+import { limitShopAction, requestIp, retryAfterOf, shopperLimitMessage } from '@/lib/limits/shop-limits';
 import { initiatePayment, refreshPaymentStatus } from '@/lib/payments';
 import { depositOfferOf } from '@/lib/payments/orders';
 import { retryStalledPayment } from '@/lib/payments/shopper-retry';
@@ -47,6 +48,7 @@ export async function startCheckout(_prev: CheckoutFormState, formData: FormData
   if (!order) return { fieldErrors: {}, message: 'This order no longer exists.', msisdn };
   let paymentId: string;
   try {
+    await limitShopAction(db, 'prompt', await requestIp());
     const payment = await initiatePayment(db, {
       orderId: order.id,
       provider: parsed.data.provider,
@@ -56,6 +58,7 @@ export async function startCheckout(_prev: CheckoutFormState, formData: FormData
     });
     paymentId = payment.id;
   } catch (error) {
+    if (error instanceof AppError && error.code === 'rate_limited') return { fieldErrors: {}, message: shopperLimitMessage(error), msisdn };
     if (error instanceof AppError && error.field === 'msisdn') return { fieldErrors: { msisdn: shopperPhoneMessage(error.message) }, msisdn };
     if (error instanceof AppError && error.field === 'amount') return { fieldErrors: { amount: error.message.replace(/^amount /, '') }, msisdn };
     if (error instanceof AppError) return { fieldErrors: {}, message: error.message, msisdn };
@@ -68,7 +71,10 @@ export async function bookTourAction(formData: FormData): Promise<void> {
   const slug = z.string().regex(/^[a-z0-9-]{1,100}$/).safeParse(formData.get('slug'));
   // A form we never rendered: back to the shop, never a 500.
   if (!slug.success) redirect('/');
-  const order = await bookTour(await getDb(), slug.data, null).catch(unlessAppError);
+  const db = await getDb();
+  const limited = await limitShopAction(db, 'order', await requestIp()).then(() => null, waitIfLimited);
+  if (limited) redirect(`/?wait=${limited}`);
+  const order = await bookTour(db, slug.data, null).catch(unlessAppError);
   redirect(order ? shopperPaths.checkout(order.reference, order.capability) : '/');
 }
 
@@ -92,10 +98,27 @@ export async function checkAgainAction(formData: FormData): Promise<void> {
 /** Retry: a new prompt to the same phone (after checking whether the last one went through). */
 export async function retryAction(formData: FormData): Promise<void> {
   const { paymentId, key } = await shopperPaymentOf(formData);
-  const next = await retryStalledPayment(await getDb(), paymentId).catch(unlessAppError);
+  const db = await getDb();
+  let next: Awaited<ReturnType<typeof retryStalledPayment>> | null;
+  try {
+    await limitShopAction(db, 'prompt', await requestIp());
+    next = await retryStalledPayment(db, paymentId);
+  } catch (error) {
+    // A limit (this network's, or the phone's): the payment page names when to try again.
+    const wait = waitIfLimited(error);
+    if (wait) redirect(shopperPaths.pay(paymentId, key, `&wait=${wait}`));
+    next = unlessAppError(error);
+  }
   // Refused (still live, throttled): the payment page says where it stands.
   if (!next) redirect(shopperPaths.pay(paymentId, key));
   redirect(next.status === 'success' ? shopperPaths.receipt(next.id, key) : shopperPaths.pay(next.id, key));
+}
+
+/** Seconds to wait when a rate limit refused; any other AppError is left to the caller. */
+function waitIfLimited(error: unknown): number | null {
+  if (error instanceof AppError && error.code === 'rate_limited') return retryAfterOf(error);
+  if (error instanceof AppError) return null;
+  throw error;
 }
 
 /** Our own refusals (unknown payment, tour, a limit) are answered with a page, never a 500. */

@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { AppError } from '@/lib/errors';
+import { limitShopAction, requestIp, shopperLimitMessage } from '@/lib/limits/shop-limits';
 import { cancelOtpPayment } from '@/lib/payments/otp-close';
 import { confirmPaymentOtp } from '@/lib/payments/otp-confirm';
 import { resendOtp } from '@/lib/payments/otp-resend';
@@ -58,9 +59,12 @@ export async function resendOtpAction(_prev: ResendState, formData: FormData): P
   const { payment: { id: paymentId }, key } = shopper;
   let nextId: string;
   try {
-    nextId = (await resendOtp(await getDb(), paymentId)).id;
+    const db = await getDb();
+    await limitShopAction(db, 'prompt', await requestIp());
+    nextId = (await resendOtp(db, paymentId)).id;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
+    if (error.code === 'rate_limited' && error.field !== 'msisdn') return { error: shopperLimitMessage(error) };
     if (error.code === 'rate_limited') {
       const minutes = Math.max(1, Math.ceil(Number(error.details?.retryAfter ?? 60) / 60));
       return { error: `You have had the most codes allowed for now (${otpLimits().maxSends} in 15 minutes). Ask again in ${minutes} min.` };

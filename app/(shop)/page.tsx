@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { WaitNotice } from '@/components/checkout/wait-notice';
 import { Card } from '@/components/ui/card';
 import { formatMoney, type Currency } from '@/lib/payments/money';
 import { demoOrderCapability } from '@/lib/payments/order-capability';
@@ -10,11 +11,12 @@ import { bookTourAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
-export default async function StorefrontPage() {
+export default async function StorefrontPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const db = await getDb();
   const [tours, openOrders] = await Promise.all([listTours(db), listOpenOrders(db, 8)]);
   return (
     <div className="space-y-6">
+      <WaitNotice wait={(await searchParams).wait} />
       <div>
         <h1 className="text-2xl font-bold">Safari tours</h1>
         <p className="mt-1 text-stone-600">Book a tour and pay from your phone with mobile money.</p>

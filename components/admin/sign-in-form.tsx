@@ -6,7 +6,8 @@ import { useState, type FormEvent } from 'react';
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'Wrong email or password.',
-  AccountLocked: 'Too many failed sign-ins: this account is locked for 30 minutes. An admin can reset it with the CLI.',
+  AccountLocked: 'Too many failed sign-ins from this network: it is locked out of this account for 30 minutes (other networks are not). An admin can reset it with the CLI.',
+  TooManyAttempts: 'Too many sign-in attempts from this network. Try again in 10 minutes.',
 };
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {

@@ -4,6 +4,7 @@ import type { Db } from '@/db';
 import { rateLimitWindows } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { countInMinuteWindow } from '@/lib/limits/minute-window';
 
 export type RateLimitClass = 'read' | 'write';
 
@@ -31,13 +32,8 @@ export function rateLimitsFor(kind: RateLimitClass): { bucket: string; limit: nu
 export async function enforceRateLimit(db: Db, apiKeyId: number, kind: RateLimitClass): Promise<RateLimitState> {
   let tightest: RateLimitState | null = null;
   for (const { bucket, limit } of rateLimitsFor(kind)) {
-    const [row] = await db
-      .insert(rateLimitWindows)
-      .values({ bucket: `${bucket}:${apiKeyId}`, windowStart: sql`date_trunc('minute', now())`, count: 1 })
-      .onConflictDoUpdate({ target: [rateLimitWindows.bucket, rateLimitWindows.windowStart], set: { count: sql`${rateLimitWindows.count} + 1` } })
-      .returning({ count: rateLimitWindows.count, resetSeconds: sql<number>`ceil(extract(epoch from (${rateLimitWindows.windowStart} + interval '${sql.raw(String(WINDOW_SECONDS))} seconds' - now())))::int` });
-    if (!row) continue;
-    const resetSeconds = Math.max(1, Number(row.resetSeconds));
+    const row = await countInMinuteWindow(db, `${bucket}:${apiKeyId}`);
+    const { resetSeconds } = row;
     if (row.count > limit) {
       throw new AppError('rate_limited', `rate limit of ${limit} ${bucket === 'api' ? 'requests' : 'write requests'} per minute for this API key exceeded; retry after ${resetSeconds} s`, undefined, { retryAfter: resetSeconds, limit });
     }

@@ -1,15 +1,19 @@
 import 'server-only';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db';
 import { users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { getEnv } from '@/lib/env';
+import { takeSlot } from '@/lib/limits/sliding-window';
 import { burnPasswordCheck, hashPassword, passwordSchema, verifyPassword } from './password';
 import { ROLES, type AdminUser, type Role } from './roles';
+import { clearAllSignInLocks, clearSignInAttempts, latestLockOf, reserveSignInAttempt } from './sign-in-guard';
 
-/** Failed sign-ins in a row that lock the account, and for how long. */
-export const MAX_FAILED_SIGN_INS = 10;
-export const LOCKOUT_MINUTES = 30;
+export { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from './sign-in-guard';
+
+/** The window of SIGN_IN_ATTEMPTS_PER_IP. */
+const SIGN_IN_IP_WINDOW_SECONDS = 600;
 
 export const newUserSchema = z.object({
   email: z.email('must be an email address').trim().toLowerCase(),
@@ -23,7 +27,8 @@ export type NewUser = z.input<typeof newUserSchema>;
 export type SignInResult =
   | { ok: true; user: AdminUser }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; lockedUntil: Date };
+  | { ok: false; reason: 'locked'; lockedUntil: Date }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 export async function createUser(db: DbOrTx, input: NewUser): Promise<AdminUser> {
   const parsed = newUserSchema.safeParse(input);
@@ -47,9 +52,10 @@ export async function setPassword(db: DbOrTx, email: string, password: string): 
   if (!checked.success) throw new AppError('validation_error', `password ${checked.error.issues[0]?.message}`, 'password');
   const rows = await db
     .update(users)
-    .set({ passwordHash: await hashPassword(password), failedSignIns: 0, lockedUntil: null })
+    .set({ passwordHash: await hashPassword(password) })
     .where(eq(users.email, email.trim().toLowerCase()))
     .returning({ id: users.id });
+  for (const { id } of rows) await clearAllSignInLocks(db, id);
   return rows.length > 0;
 }
 
@@ -60,45 +66,39 @@ export async function findUserById(db: DbOrTx, id: number): Promise<AdminUser | 
 
 export async function listUsers(db: DbOrTx) {
   return db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, lockedUntil: users.lockedUntil, createdAt: users.createdAt })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, lockedUntil: latestLockOf(users.id), createdAt: users.createdAt })
     .from(users)
     .orderBy(asc(users.email));
 }
 
 /**
- * Checks a password, counting failures: the 10th failure in a row locks the account for
- * 30 minutes, during which even the right password is refused. The counter moves in one
- * UPDATE so parallel guesses cannot slip past the limit.
+ * Checks a password. Attempts are counted per account and client IP before the password is
+ * checked (sign-in-guard.ts), so a burst gets at most MAX_FAILED_SIGN_INS checks and the 10th
+ * failure locks that IP out of the account for 30 minutes, even for the right password; other
+ * IPs (the real admin) are not locked. Each IP also has a budget of attempts over all accounts.
  */
-export async function authenticateUser(db: DbOrTx, emailInput: string, password: string): Promise<SignInResult> {
+export async function authenticateUser(db: DbOrTx, emailInput: string, password: string, ip = 'unknown'): Promise<SignInResult> {
+  const throttled = await signInThrottle(db, ip);
+  if (throttled) return throttled;
   const email = emailInput.trim().toLowerCase();
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   if (!user) {
     await burnPasswordCheck(password);
     return { ok: false, reason: 'invalid' };
   }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil };
-  }
+  const attempt = await reserveSignInAttempt(db, user.id, ip);
+  if (!attempt.mayCheck) return { ok: false, reason: 'locked', lockedUntil: attempt.lockedUntil ?? new Date() };
   if (await verifyPassword(password, user.passwordHash)) {
-    if (user.failedSignIns > 0 || user.lockedUntil) {
-      await db.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    }
+    await clearSignInAttempts(db, user.id, ip);
     return { ok: true, user: toAdminUser(user) };
   }
-  const reachesLimit = sql`${users.failedSignIns} + 1 >= ${MAX_FAILED_SIGN_INS}`;
-  const [after] = await db
-    .update(users)
-    .set({
-      failedSignIns: sql`case when ${reachesLimit} then 0 else ${users.failedSignIns} + 1 end`,
-      lockedUntil: sql`case when ${reachesLimit} then now() + ${`${LOCKOUT_MINUTES} minutes`}::interval else ${users.lockedUntil} end`,
-    })
-    .where(eq(users.id, user.id))
-    .returning({ lockedUntil: users.lockedUntil });
-  if (after?.lockedUntil && after.lockedUntil.getTime() > Date.now()) {
-    return { ok: false, reason: 'locked', lockedUntil: after.lockedUntil };
-  }
+  if (attempt.last && attempt.lockedUntil) return { ok: false, reason: 'locked', lockedUntil: attempt.lockedUntil };
   return { ok: false, reason: 'invalid' };
+}
+
+async function signInThrottle(db: DbOrTx, ip: string): Promise<SignInResult | null> {
+  const slot = await takeSlot(db, { bucket: `sign-in-ip:${ip}`, limit: getEnv().SIGN_IN_ATTEMPTS_PER_IP, windowSeconds: SIGN_IN_IP_WINDOW_SECONDS });
+  return slot.allowed ? null : { ok: false, reason: 'throttled', retryAfterSeconds: slot.retryAfterSeconds };
 }
 
 function toAdminUser(row: typeof users.$inferSelect): AdminUser {

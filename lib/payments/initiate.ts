@@ -14,6 +14,7 @@ import { refreshPaymentStatus } from './refresh';
 import { refuseReusedProviderReference } from './otp-reference';
 import { closeAwaitingOtp, lockPayment, OTP_CODES } from './otp-close';
 import { claimOtpSend, countOtpSend, releaseOtpSend } from './otp-limits';
+import { reservePrompt } from './prompt-limits';
 import { otpLifetimeSeconds } from './otp-rules';
 import { balanceOf, minimumPaymentOf, type Order } from './orders';
 import { findPayment, type Payment } from './payment-store';
@@ -114,6 +115,9 @@ async function createPendingPayment(
     // Refused here (429) when the phone had its codes for this window: no row, no provider call,
     // and the code being replaced stays live.
     if (otp) await claimOtpSend(tx, input.msisdn);
+    // Likewise a push: at most PROMPTS_PER_PHONE per window to one phone, shop and API together
+    // (counted in this transaction: a refusal or rollback gives it back).
+    else await reservePrompt(tx, input.msisdn);
     if (replaced?.status === 'awaiting_otp') await closeAwaitingOtp(tx, replaced, 'cancelled', OTP_CODES.resent, 'Replaced by a new code');
     const amountMinor = input.amountMinor ?? balanceOf(order);
     checkAmountAgainstOrder(order, amountMinor);

@@ -4,6 +4,7 @@ import { reconcileDuePayments } from '@/lib/payments';
 import { expireStaleOtps } from '@/lib/payments/otp-close';
 import { purgeExpiredIdempotencyKeys } from '@/lib/api/idempotency';
 import { purgeOldRateLimitWindows } from '@/lib/api/rate-limit';
+import { purgeOldSlots } from '@/lib/limits/sliding-window';
 import { deliverDueWebhooks } from '@/lib/webhooks/deliver';
 import { getDb } from './database';
 import { logError } from '@/lib/server/log';
@@ -19,6 +20,7 @@ export async function runBackgroundWork() {
   const purged = {
     idempotencyKeys: await attempt('purge idempotency keys', () => purgeExpiredIdempotencyKeys(db)),
     rateLimitWindows: await attempt('purge rate-limit windows', () => purgeOldRateLimitWindows(db)),
+    rateLimitHits: await attempt('purge sliding rate limits', () => purgeOldSlots(db)),
   };
   return { reconciled, otpExpired, webhooks, purged };
 }

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '@/db/schema';
+import { signInGuards, users } from '@/db/schema';
 import { parseCookieHeader, userFromCookies, assertRole } from '@/lib/auth/session';
 import { authenticateUser, createUser, LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, setPassword } from '@/lib/auth/users';
 import { AppError } from '@/lib/errors';
@@ -46,10 +46,10 @@ describe('sign-in with lockout', () => {
     expect(await authenticateUser(database.db, user.email, PASSWORD)).toMatchObject({ ok: false, reason: 'locked' });
 
     // Thirty minutes later (moved back in the database) the right password works and resets the count.
-    await database.db.update(users).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(users.id, user.id));
+    await database.db.update(signInGuards).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(signInGuards.userId, user.id));
     expect(await authenticateUser(database.db, user.email, PASSWORD)).toMatchObject({ ok: true });
-    const [row] = await database.db.select().from(users).where(eq(users.id, user.id));
-    expect(row).toMatchObject({ failedSignIns: 0, lockedUntil: null });
+    const [row] = await database.db.select().from(signInGuards).where(eq(signInGuards.userId, user.id));
+    expect(row).toMatchObject({ attempts: 0, lockedUntil: null });
   });
 
   it('counts parallel guesses exactly: 25 at once cannot slip past the limit', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIntegrationApp, type IntegrationApp } from '../support/integration-app';
 import { formData } from '../support/form-data';
+import { asRequestFrom } from '../support/request-scope';
 import { checkAgainAction, retryAction, bookTourAction } from '@/app/(shop)/actions';
 import { cancelOtpAction, confirmOtpAction, resendOtpAction } from '@/app/(shop)/otp-actions';
 
@@ -76,7 +77,7 @@ describe('NUL and lone surrogates in provider callbacks are stored sanitised, ne
 /** A server action either returns form state or ends in Next's redirect/notFound; anything else is a 500. */
 async function outcomeOf(run: () => Promise<unknown>): Promise<string> {
   try {
-    await run();
+    await asRequestFrom('192.0.2.10', run);
     return 'returned';
   } catch (error) {
     const digest = (error as { digest?: string }).digest ?? '';

@@ -78,8 +78,8 @@ beforeAll(async () => {
     RECONCILE_GRACE_SECONDS: '1',
     PROVIDER_TIMEOUT_MS: '5000',
     // Each merchant below pays from phones the others use too.
-    PROMPT_LIMIT_PER_PHONE: '1000',
-    SHOP_PROMPT_LIMIT_PER_IP: '1000',
+    PROMPTS_PER_PHONE: '100000',
+    SHOP_PROMPTS_PER_IP: '100000',
   };
   Object.assign(process.env, shared);
   resetEnvCache();

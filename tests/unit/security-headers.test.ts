@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
-import { proxy } from '@/proxy';
+import { secureAnswer } from '@/proxy';
+import { guardRequest } from '@/lib/server/request-guard';
 
-const answer = (url: string, init?: ConstructorParameters<typeof NextRequest>[1]) => proxy(new NextRequest(url, init));
+// What proxy() answers, without its database-backed page throttle (tests/integration/shopper-throttle.test.ts).
+const answer = (url: string, init?: ConstructorParameters<typeof NextRequest>[1]) => {
+  const req = new NextRequest(url, init);
+  return secureAnswer(req, guardRequest(req));
+};
 
 describe('security headers on every answer (proxy.ts)', () => {
   it('forbids framing and sniffing, and sets a strict CSP with a fresh nonce per request', () => {

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LockoutNotice } from '@/components/admin/lockout-notice';
 import { SvgChart } from '@/components/admin/svg-chart';
 import { formatAmount } from '@/lib/admin/present';
 import { kpis, loadOverview, overviewParamsSchema, RANGES, successRateSeries, volumeSeries } from '@/lib/admin/overview';
 import { requirePageRole } from '@/lib/auth/guards';
+import { listRecentLockouts } from '@/lib/auth/sign-in-guard';
 import { CURRENCIES, type Currency } from '@/lib/payments/money';
 import { getDb } from '@/lib/server/database';
 
@@ -13,7 +15,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   await requirePageRole('viewer', '/admin');
   const raw = await searchParams;
   const { range, currency: askedCurrency } = overviewParamsSchema.parse(raw);
-  const overview = await loadOverview(await getDb(), RANGES[range]);
+  const db = await getDb();
+  const [overview, lockouts] = await Promise.all([loadOverview(db, RANGES[range]), listRecentLockouts(db)]);
   const summary = kpis(overview);
   const currency = askedCurrency ?? summary.collected[0]?.currency ?? 'KES';
   const exponent = CURRENCIES[currency as Currency]?.exponent ?? 2;
@@ -28,6 +31,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           That page needs the admin role.
         </p>
       ) : null}
+      <LockoutNotice lockouts={lockouts} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Overview</h1>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { OrderSummary } from '@/components/checkout/order-summary';
 import { PaymentModal } from '@/components/checkout/payment-modal';
+import { WaitNotice } from '@/components/checkout/wait-notice';
 import { paymentIdParams } from '@/lib/api/payment-schemas';
 import { shopperViewOf } from '@/lib/payments/shopper-view';
 import { getDb } from '@/lib/server/database';
@@ -34,6 +35,7 @@ export default async function PayPage({ params, searchParams }: { params: Promis
           <meta httpEquiv="refresh" content={String(timings.pollSeconds)} />
         </noscript>
       )}
+      <WaitNotice wait={(await searchParams).wait} />
       <h1 className="text-2xl font-bold">{view.flow === 'otp' ? 'Confirm the payment' : 'Approve the payment'}</h1>
       <OrderSummary order={order} />
       <PaymentModal initial={view} capability={capability} pollSeconds={timings.pollSeconds} giveUpSeconds={timings.giveUpSeconds} />

@@ -1,4 +1,5 @@
 import { paymentIdParams, shopperPollQuery } from '@/lib/api/payment-schemas';
+import { throttleShopperRequest } from '@/lib/limits/shopper-requests';
 import { pollShopperView } from '@/lib/payments/shopper-poll';
 import { getDb } from '@/lib/server/database';
 import { getPaymentChangeHub } from '@/lib/server/payment-changes';
@@ -16,12 +17,15 @@ export const dynamic = 'force-dynamic';
  * version, at the latest after the wait cap.
  */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const db = await getDb();
+  // Per IP, before anything else: guessing ids costs the same as polling one.
+  const throttled = await throttleShopperRequest(db, 'poll', req);
+  if (throttled) return throttled;
   const parsed = paymentIdParams.safeParse(await params);
   if (!parsed.success) return Response.json({ error: 'not found' }, { status: 404 });
   const url = new URL(req.url);
   const query = shopperPollQuery.safeParse({ wait: url.searchParams.get('wait') ?? undefined });
   if (!query.success) return Response.json({ error: `wait ${query.error.issues[0]?.message ?? 'is malformed'}`, field: 'wait' }, { status: 400 });
-  const db = await getDb();
   if (!(await findShopperPayment(db, parsed.data.id, url.searchParams.get(CAPABILITY_PARAM)))) return Response.json({ error: 'not found' }, { status: 404 });
   const hub = query.data.wait ? await getPaymentChangeHub() : null;
   const view = await pollShopperView(db, hub, { id: parsed.data.id, wait: query.data.wait, maxWaitMs: longPollMilliseconds(), signal: req.signal });
