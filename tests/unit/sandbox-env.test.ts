@@ -25,7 +25,10 @@ describe('PROVIDER_ENV, the one list of provider variables', () => {
   });
 
   it.each(PROVIDER_ENV.map((p) => [p.id, p] as const))('%s: the listed variables configure the app exactly as its sandbox fallback does', (id, provider) => {
-    const explicit = Object.fromEntries([[provider.baseUrlVariable, `${ORIGIN}${provider.basePath}`], ...provider.credentials.map((c) => [c.variable, c.value])]);
+    const explicit: Record<string, string> = Object.fromEntries([
+      [provider.baseUrlVariable, `${ORIGIN}${provider.basePath}`],
+      ...provider.credentials.map((c) => [c.variable, c.value] as const),
+    ]);
     const fromList = resolvers[id](parseEnv(explicit));
     const fallback = resolvers[id](parseEnv({ SANDBOX_URL: ORIGIN }));
     expect(fallback).not.toBeNull();
