@@ -27,8 +27,8 @@ export const CLICKPESA_ENV_OPTIONS = {
   SANDBOX_CLICKPESA_WEBHOOK_URL: { option: 'clickpesaWebhookUrl', kind: 'string' },
   SANDBOX_CLICKPESA_SETTLE_AFTER_MS: { option: 'clickpesaSettleAfterMs', kind: 'int' },
   SANDBOX_CLICKPESA_DUPLICATE_WEBHOOKS: { option: 'clickpesaDuplicateWebhooks', kind: 'int' },
-  SANDBOX_CLICKPESA_SIGNATURE_IN: { option: 'clickpesaSignatureIn', kind: 'string' },
-} as const satisfies Record<string, { option: string; kind: 'int' | 'string' | 'bool' }>;
+  SANDBOX_CLICKPESA_SIGNATURE_IN: { option: 'clickpesaSignatureIn', kind: 'string', values: ['body', 'header'] },
+} as const satisfies Record<string, { option: string; kind: 'int' | 'string' | 'bool'; values?: readonly string[] }>;
 
 /** Where webhooks carry their checksum: top-level body fields, or the X-ClickPesa-Signature header. */
 export type SignatureIn = 'body' | 'header';
