@@ -15,7 +15,8 @@ export const DEFAULT_OPTIONS: SandboxOptions = {
 type Kind = 'int' | 'string' | 'bool';
 
 /** Environment variable → option name. Simulators add their own rows here. */
-const ENV_OPTIONS: Record<string, { option: string; kind: Kind }> = {
+/** `values` limits a string option to a fixed set, refused by name at start otherwise. */
+const ENV_OPTIONS: Record<string, { option: string; kind: Kind; values?: readonly string[] }> = {
   SANDBOX_OUTCOME_DELAY_MS: { option: 'outcomeDelayMs', kind: 'int' },
   SANDBOX_PROMPT_TIMEOUT_MS: { option: 'promptTimeoutMs', kind: 'int' },
   SANDBOX_SLOW_MS: { option: 'slowMs', kind: 'int' },
@@ -33,8 +34,11 @@ const ENV_OPTIONS: Record<string, { option: string; kind: Kind }> = {
   ...OTTU_ENV_OPTIONS,
 };
 
-function parse(name: string, raw: string, kind: Kind): unknown {
-  if (kind === 'string') return raw;
+function parse(name: string, raw: string, kind: Kind, values?: readonly string[]): unknown {
+  if (kind === 'string') {
+    if (values && !values.includes(raw)) throw new Error(`${name} must be one of ${values.join(', ')} (got "${raw}")`);
+    return raw;
+  }
   if (kind === 'bool') {
     if (raw === 'true' || raw === '1') return true;
     if (raw === 'false' || raw === '0') return false;
@@ -47,9 +51,9 @@ function parse(name: string, raw: string, kind: Kind): unknown {
 /** Reads the SANDBOX_* overrides; throws one clear error per bad value, at start. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv): Partial<SandboxOptions> {
   const options: Record<string, unknown> = {};
-  for (const [name, { option, kind }] of Object.entries(ENV_OPTIONS)) {
+  for (const [name, { option, kind, values }] of Object.entries(ENV_OPTIONS)) {
     const raw = env[name]?.trim();
-    if (raw) options[option] = parse(name, raw, kind);
+    if (raw) options[option] = parse(name, raw, kind, values);
   }
   return options as Partial<SandboxOptions>;
 }

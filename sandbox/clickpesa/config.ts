@@ -10,6 +10,7 @@
 // | clickpesaWebhookUrl        | unset = no webhooks  |
 // | clickpesaSettleAfterMs     | 0 = never SETTLED    |
 // | clickpesaDuplicateWebhooks | 4                    |
+// | clickpesaSignatureIn       | body (or header)     |
 // Environment variables: see the *_ENV_OPTIONS export below. Shared: outcomeDelayMs, promptTimeoutMs, slowMs.
 import { intOption, stringOption } from '../options';
 import type { SandboxOptions } from '../types';
@@ -26,7 +27,11 @@ export const CLICKPESA_ENV_OPTIONS = {
   SANDBOX_CLICKPESA_WEBHOOK_URL: { option: 'clickpesaWebhookUrl', kind: 'string' },
   SANDBOX_CLICKPESA_SETTLE_AFTER_MS: { option: 'clickpesaSettleAfterMs', kind: 'int' },
   SANDBOX_CLICKPESA_DUPLICATE_WEBHOOKS: { option: 'clickpesaDuplicateWebhooks', kind: 'int' },
-} as const satisfies Record<string, { option: string; kind: 'int' | 'string' | 'bool' }>;
+  SANDBOX_CLICKPESA_SIGNATURE_IN: { option: 'clickpesaSignatureIn', kind: 'string', values: ['body', 'header'] },
+} as const satisfies Record<string, { option: string; kind: 'int' | 'string' | 'bool'; values?: readonly string[] }>;
+
+/** Where webhooks carry their checksum: top-level body fields, or the X-ClickPesa-Signature header. */
+export type SignatureIn = 'body' | 'header';
 
 export interface ClickPesaConfig {
   clientId: string;
@@ -39,6 +44,7 @@ export interface ClickPesaConfig {
   settleAfterMs: number;
   /** How many times the "duplicate webhooks" magic number posts PAYMENT RECEIVED. */
   duplicateWebhooks: number;
+  signatureIn: SignatureIn;
   outcomeDelayMs: number;
   promptTimeoutMs: number;
   slowMs: number;
@@ -61,6 +67,7 @@ export function readClickPesaConfig(options: SandboxOptions): ClickPesaConfig {
     webhookUrl: optionalString(options, 'clickpesaWebhookUrl'),
     settleAfterMs: intOption(options, 'clickpesaSettleAfterMs', 0),
     duplicateWebhooks: Math.max(1, intOption(options, 'clickpesaDuplicateWebhooks', 4)),
+    signatureIn: stringOption(options, 'clickpesaSignatureIn', 'body') === 'header' ? 'header' : 'body',
     outcomeDelayMs: options.outcomeDelayMs,
     promptTimeoutMs: options.promptTimeoutMs,
     slowMs: options.slowMs,

@@ -41,7 +41,7 @@ export function createLifecycle(
       ctx.record('clickpesa', { kind: 'webhook', orderReference: p.orderReference, skipped: 'magic number: webhook lost' });
     } else {
       const copies = p.scenario === 'duplicate-webhooks' ? cfg.duplicateWebhooks : 1;
-      sendWebhooks(ctx, p, { url: webhookUrl(), checksumKey: cfg.checksumKey }, copies);
+      sendWebhooks(ctx, p, { url: webhookUrl(), checksumKey: cfg.checksumKey, signatureIn: cfg.signatureIn }, copies);
     }
     if (outcome === 'SUCCESS' && cfg.settleAfterMs > 0) {
       ctx.later(cfg.settleAfterMs, () => {

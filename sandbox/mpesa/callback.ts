@@ -14,7 +14,8 @@ interface Paid {
 
 /**
  * ResultCode, Amount, TransactionDate and PhoneNumber are JSON numbers in the callback (unlike
- * STK query, where everything is a string). Failures carry no CallbackMetadata at all.
+ * STK query, where everything is a string). Failures carry no CallbackMetadata at all. Daraja
+ * also sends `{"Name":"Balance"}` with no Value at all, so a parser must not demand one.
  */
 export function callbackBody(txn: Transaction, resultCode: ResultCode, paid?: Paid): unknown {
   const stkCallback: Record<string, unknown> = {
@@ -28,6 +29,7 @@ export function callbackBody(txn: Transaction, resultCode: ResultCode, paid?: Pa
       Item: [
         { Name: 'Amount', Value: paid.amount },
         { Name: 'MpesaReceiptNumber', Value: paid.receipt },
+        { Name: 'Balance' },
         { Name: 'TransactionDate', Value: paid.transactionDate },
         { Name: 'PhoneNumber', Value: Number(txn.request.phoneNumber) },
       ],

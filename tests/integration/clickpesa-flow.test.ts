@@ -43,8 +43,8 @@ function hmac(message: string) {
   return createHmac('sha256', CHECKSUM_KEY).update(message).digest('hex');
 }
 
-async function postWebhook(body: unknown) {
-  const res = await fetch(`${t.app.url}/api/webhooks/clickpesa`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function postWebhook(body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${t.app.url}/api/webhooks/clickpesa`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
 }
 
@@ -122,6 +122,38 @@ describe('ClickPesa USSD push with checksums on', () => {
     expect(await paidMinor(started.order_id)).toBe(0);
     const refused = (await eventsOf(started.id)).filter((e) => e.summary.includes('REFUSED'));
     expect(refused.map((e) => e.summary)).toEqual([expect.stringContaining('checksum does not match'), expect.stringContaining('checksum missing')]);
+  });
+
+  it('pays via a webhook signed in the X-ClickPesa-Signature header (sandbox option clickpesaSignatureIn)', async () => {
+    t.sandbox.options.clickpesaSignatureIn = 'header';
+    try {
+      const started = await pay('0700 000 000');
+      expect((await finalStatus(started.id)).status).toBe('success');
+      const delivered = t.sandbox.ledger('clickpesa').find((e) => e.kind === 'webhook' && e.orderReference === orderReferenceFor(started.id));
+      expect(delivered).toMatchObject({ status: 200, signatureIn: 'header' });
+      const summaries = (await eventsOf(started.id)).map((e) => e.summary);
+      expect(summaries).toContainEqual(expect.stringMatching(/PAYMENT RECEIVED .*checksum verified$/));
+      expect(await paidMinor(started.order_id)).toBe(2_500_000);
+    } finally {
+      t.sandbox.options.clickpesaSignatureIn = 'body';
+    }
+  });
+
+  it('refuses a webhook whose header or body checksum is wrong, even when the other one is right', async () => {
+    const started = await pay('0754 123 461');
+    const ref = orderReferenceFor(started.id);
+    const { withChecksum, computeChecksum } = await import('@/lib/providers/clickpesa/checksum');
+    const body = { event: 'PAYMENT RECEIVED', data: { id: `${ref}LCP4444`, status: 'SUCCESS', orderReference: ref, collectedAmount: '25000', collectedCurrency: 'TZS', paymentReference: 'header00000000000001' } };
+    const good = computeChecksum(body, CHECKSUM_KEY);
+    const bad = 'b'.repeat(64);
+    expect((await postWebhook(body, { 'x-clickpesa-signature': bad })).status).toBe(401);
+    expect((await postWebhook(withChecksum(body, CHECKSUM_KEY), { 'x-clickpesa-signature': bad })).status).toBe(401);
+    expect((await postWebhook({ ...body, checksum: bad }, { 'x-clickpesa-signature': good })).status).toBe(401);
+    expect(await findPayment(t.db, started.id)).toMatchObject({ status: 'processing', receipt: null });
+    // The header alone, right: verified and applied.
+    expect((await postWebhook(body, { 'X-ClickPesa-Signature': good })).status).toBe(200);
+    expect(await findPayment(t.db, started.id)).toMatchObject({ status: 'success', receipt: 'header00000000000001' });
+    expect(await paidMinor(started.order_id)).toBe(2_500_000);
   });
 
   it('refuses a top-level legacy checksum over a nested body (it would sign "[object Object]" only)', async () => {

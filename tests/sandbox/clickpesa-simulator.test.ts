@@ -290,6 +290,22 @@ describe('ClickPesa simulator', () => {
       expect(webhook.checksumMethod).toBe('canonical');
       expect(verifyChecksum(webhook, key)).toBe('canonical');
     });
+    it('sends the webhook checksum in the X-ClickPesa-Signature header instead when asked (option clickpesaSignatureIn)', async () => {
+      h.ctx.options.clickpesaSignatureIn = 'header';
+      const canonical = signPayload(body(newRef()), key);
+      expect((await h.request('POST', `${API}/payments/initiate-ussd-push-request`, { headers: auth, body: canonical })).status).toBe(200);
+      await hook.waitFor(1);
+      const { body: webhook, headers } = hook.received[0]!;
+      expect(webhook.checksum).toBeUndefined();
+      expect(webhook.checksumMethod).toBeUndefined();
+      expect(headers['x-clickpesa-signature']).toBe(computeChecksum(webhook, key));
+    });
+    it('signs in the body by default, with no signature header', async () => {
+      await h.request('POST', `${API}/payments/initiate-ussd-push-request`, { headers: auth, body: signPayload(body(newRef()), key) });
+      await hook.waitFor(1);
+      expect(hook.received[0]!.headers['x-clickpesa-signature']).toBeUndefined();
+      expect(verifyChecksum(hook.received[0]!.body, key)).toBe('canonical');
+    });
   });
 
   it('sets the webhook URL at runtime through /_control/webhook-url', async () => {

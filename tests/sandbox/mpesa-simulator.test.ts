@@ -1,5 +1,6 @@
 // The M-Pesa Daraja simulator against the wire contract of providers.md §1.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseStkCallback } from '../../lib/providers/mpesa/callback';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
 import { BASIC, call, password, SHORTCODE, sleep, startReceiver, timestamp, waitFor } from './helpers';
 
@@ -145,6 +146,16 @@ describe('STK push outcomes', () => {
     expect(String(items.TransactionDate)).toMatch(/^20\d{12}$/);
     expect(typeof items.TransactionDate).toBe('number');
     expect(items.PhoneNumber).toBe(254708374149);
+  });
+
+  it('sends {"Name":"Balance"} with no Value in the success callback, as Daraja does, and our parser accepts it', async () => {
+    const res = await push('254708374149', { Amount: 10 });
+    const [cb] = await callbacksFor(res.json.CheckoutRequestID);
+    const balance = cb?.body.Body.stkCallback.CallbackMetadata.Item.find((i: { Name: string }) => i.Name === 'Balance');
+    expect(balance).toEqual({ Name: 'Balance' });
+    const parsed = parseStkCallback(cb?.body);
+    expect(parsed).toMatchObject({ amount: 10, phoneNumber: '254708374149', outcome: { status: 'success' } });
+    expect(parsed?.outcome.receipt).toMatch(/^[A-Z][A-Z0-9]{9}$/);
   });
 
   it('answers query "being processed" first, then the outcome with string values', async () => {

@@ -58,6 +58,24 @@ describe('ClickPesa webhooks', () => {
     expect(checkWebhookSignature(body, 'k')).toEqual({ ok: false, reason: 'checksum missing' });
     expect(checkWebhookSignature(withChecksum(body, 'other'), 'k')).toEqual({ ok: false, reason: 'checksum does not match' });
   });
+
+  it('takes the checksum from the X-ClickPesa-Signature header too: every checksum given must verify', () => {
+    const body = { event: 'PAYMENT RECEIVED', data: { orderReference: 'R1', status: 'SUCCESS' } };
+    const header = withChecksum(body, 'k').checksum;
+    const wrong = withChecksum(body, 'other').checksum;
+    // The header signs the whole body (without checksum fields), as a top-level body checksum does.
+    expect(checkWebhookSignature(body, 'k', header)).toMatchObject({ ok: true, location: 'header', method: 'canonical' });
+    expect(checkWebhookSignature(body, 'k', header.toUpperCase())).toMatchObject({ ok: true, location: 'header' });
+    expect(checkWebhookSignature(withChecksum(body, 'k'), 'k', header)).toMatchObject({ ok: true, location: 'header' });
+    // A wrong checksum in either place is not verified, whatever the other says.
+    expect(checkWebhookSignature(body, 'k', wrong)).toEqual({ ok: false, reason: 'checksum does not match' });
+    expect(checkWebhookSignature(withChecksum(body, 'k'), 'k', wrong)).toEqual({ ok: false, reason: 'checksum does not match' });
+    expect(checkWebhookSignature(withChecksum(body, 'other'), 'k', header)).toEqual({ ok: false, reason: 'checksum does not match' });
+    expect(checkWebhookSignature({ ...body, data: withChecksum(body.data, 'other') }, 'k', header)).toEqual({ ok: false, reason: 'checksum does not match' });
+    // An empty header is no checksum at all.
+    expect(checkWebhookSignature(body, 'k', '')).toEqual({ ok: false, reason: 'checksum missing' });
+    expect(checkWebhookSignature(body, 'k', null)).toEqual({ ok: false, reason: 'checksum missing' });
+  });
 });
 
 describe('ClickPesa references, networks and tokens', () => {

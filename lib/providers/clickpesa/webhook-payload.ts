@@ -62,23 +62,39 @@ export function parseClickPesaWebhook(body: Record<string, unknown>): ParsedClic
   };
 }
 
-export type SignatureCheck = { ok: true; method: ChecksumMethod; location: 'body' | 'data' } | { ok: false; reason: string };
+export type SignatureLocation = 'header' | 'body' | 'data';
+export type SignatureCheck = { ok: true; method: ChecksumMethod; location: SignatureLocation } | { ok: false; reason: string };
+
+/** The header several ClickPesa SDKs (Python, Django, Laravel) read the webhook checksum from. */
+export const CLICKPESA_SIGNATURE_HEADER = 'x-clickpesa-signature';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
 
 /**
- * Where ClickPesa puts a webhook's checksum is UNCONFIRMED: the one SDK that shows it uses
- * top-level `checksum` over the whole body; we also accept one inside `data`, computed over data.
+ * Where ClickPesa puts a webhook's checksum is UNCONFIRMED, so three places are read: the
+ * `X-ClickPesa-Signature` header and a top-level `checksum` (both computed over the whole body
+ * without its checksum fields, canonical or legacy), and a `checksum` inside `data` (computed over
+ * data). Every checksum present must verify: a wrong one anywhere means not verified, whatever
+ * the others say, so a forger cannot add a bad one beside a replayed good one or the reverse.
+ * The location reported is the widest that verified (header and body cover the event name).
  */
-export function checkWebhookSignature(body: Record<string, unknown>, key: string): SignatureCheck {
-  if (typeof body.checksum === 'string') {
-    const method = verifyChecksum(body, key);
-    return method ? { ok: true, method, location: 'body' } : { ok: false, reason: 'checksum does not match' };
+export function checkWebhookSignature(body: Record<string, unknown>, key: string, headerChecksum?: string | null): SignatureCheck {
+  const signed: { location: SignatureLocation; payload: Record<string, unknown> }[] = [];
+  const header = headerChecksum?.trim();
+  if (header) signed.push({ location: 'header', payload: { ...body, checksum: header } });
+  if (typeof body.checksum === 'string') signed.push({ location: 'body', payload: body });
+  if (isObject(body.data) && typeof body.data.checksum === 'string') signed.push({ location: 'data', payload: body.data });
+  if (signed.length === 0) return { ok: false, reason: 'checksum missing' };
+
+  let widest: SignatureCheck | undefined;
+  for (const { location, payload } of signed) {
+    const method = verifyChecksum(payload, key);
+    if (!method) return { ok: false, reason: 'checksum does not match' };
+    widest ??= { ok: true, method, location };
   }
-  const data = body.data;
-  if (data && typeof data === 'object' && !Array.isArray(data) && typeof (data as Record<string, unknown>).checksum === 'string') {
-    const method = verifyChecksum(data as Record<string, unknown>, key);
-    return method ? { ok: true, method, location: 'data' } : { ok: false, reason: 'checksum does not match' };
-  }
-  return { ok: false, reason: 'checksum missing' };
+  return widest ?? { ok: false, reason: 'checksum missing' };
 }
 
 export function parseJsonObject(raw: string): Record<string, unknown> | null {

@@ -17,13 +17,19 @@ export type ClickPesaWebhookResult =
   | { kind: 'handled'; result: ApplyResult | null; verifiedBy: 'checksum' | 'status_query' };
 
 /**
- * Handles a ClickPesa webhook from its raw body. With a checksum key configured, a webhook whose
- * checksum does not verify is recorded and refused, with no state change. Without one (or when
+ * Handles a ClickPesa webhook from its raw body and its X-ClickPesa-Signature header. With a
+ * checksum key configured, a webhook whose checksum (header, body or data: every one present)
+ * does not verify is recorded and refused, with no state change. Without one (or when
  * the status would come from the event name a checksum inside `data` does not cover), nothing
  * in the body is trusted: it only prompts a status query, whose answer is what gets applied.
  * Duplicates are harmless: the payment core applies a final status once.
  */
-export async function handleClickPesaWebhook(db: Db, config: ClickPesaConfig | null, rawBody: string): Promise<ClickPesaWebhookResult> {
+export async function handleClickPesaWebhook(
+  db: Db,
+  config: ClickPesaConfig | null,
+  rawBody: string,
+  signatureHeader: string | null = null,
+): Promise<ClickPesaWebhookResult> {
   if (!config) return { kind: 'disabled' };
   const body = parseJsonObject(rawBody);
   const parsed = body ? parseClickPesaWebhook(body) : null;
@@ -36,13 +42,13 @@ export async function handleClickPesaWebhook(db: Db, config: ClickPesaConfig | n
   }
   let trusted = false;
   if (config.checksumKey) {
-    const signature = checkWebhookSignature(body, config.checksumKey);
+    const signature = checkWebhookSignature(body, config.checksumKey, signatureHeader);
     if (!signature.ok) {
       await record(`ClickPesa webhook REFUSED (${signature.reason}): ${parsed.event} for ${parsed.orderReference}, no change made`);
       return { kind: 'forged', reason: signature.reason };
     }
     // A checksum inside `data` does not cover the top-level event name: a status read from it is unsigned.
-    trusted = signature.location === 'body' || !parsed.statusFromEvent;
+    trusted = signature.location !== 'data' || !parsed.statusFromEvent;
   }
   const how = trusted ? ', checksum verified' : config.checksumKey ? ', checksum verified but status unsigned: confirming by status query' : ', unsigned: confirming by status query';
   await record(`${parsed.event} for ${parsed.orderReference}${parsed.record ? ` (${parsed.record.status})` : ''}${how}${payment ? '' : ', unknown order reference'}`);

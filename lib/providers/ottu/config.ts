@@ -75,7 +75,9 @@ export function resolveOttuConfig(env: Env, stored: Partial<Record<string, strin
 /** Ottu's shared sandbox is sandbox.ottu.net; a merchant's live instance is <merchant>.ottu.net. */
 function isSandboxHost(baseUrl: string): boolean {
   try {
-    return new URL(baseUrl).hostname.startsWith('sandbox.');
+    // Ottu's own sandbox hosts, or a local simulator (never a merchant's production instance).
+    const host = new URL(baseUrl).hostname;
+    return host.startsWith('sandbox.') || host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 import { getEnv } from '@/lib/env';
 import { resolveClickPesaConfig } from '@/lib/providers/clickpesa/config';
 import { handleClickPesaWebhook } from '@/lib/providers/clickpesa/webhook';
+import { CLICKPESA_SIGNATURE_HEADER } from '@/lib/providers/clickpesa/webhook-payload';
 import { loadStoredOptions } from '@/lib/providers/registry';
 import { getDb } from '@/lib/server/database';
 import { BodyTooLargeError, readBodyCapped } from '@/lib/server/read-body';
@@ -12,7 +13,8 @@ const MAX_BODY = 64 * 1024;
 
 /**
  * The URL to register in ClickPesa's dashboard: {APP_URL}/api/webhooks/clickpesa. The body is
- * read raw so the checksum is verified on exactly what ClickPesa sent.
+ * read raw so the checksum is verified on exactly what ClickPesa sent; the checksum may come in
+ * the body or in the X-ClickPesa-Signature header (several SDKs read it there).
  */
 export async function POST(req: Request): Promise<Response> {
   let raw: string;
@@ -24,7 +26,7 @@ export async function POST(req: Request): Promise<Response> {
   }
   const db = await getDb();
   const config = resolveClickPesaConfig(getEnv(), (await loadStoredOptions(db)).clickpesa);
-  const outcome = await handleClickPesaWebhook(db, config, raw);
+  const outcome = await handleClickPesaWebhook(db, config, raw, req.headers.get(CLICKPESA_SIGNATURE_HEADER));
   switch (outcome.kind) {
     case 'disabled':
       return Response.json({ received: false, error: 'ClickPesa is not configured' }, { status: 404 });
