@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 // `npm run bench:latency`: how long after the provider's callback the shopper's sheet shows
 // success, in Chromium against the production build (`next start`) and the sandbox, with the
 // production poll cadence (10 s polls, each a long poll of up to 9 s). Not a test: it prints
@@ -7,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 // Each run: an M-Pesa payment through the merchant API, its /pay page open in Chromium, then,
 // at a point spread over the 10 s poll cycle, the prompt approved on the sandbox phone (the
 // sandbox sends the callback at once) and the time until "Payment received" is on screen.
+import { createHash, randomBytes } from 'node:crypto';
 import { chromium, type Page } from 'playwright-core';
 import postgres from 'postgres';
 import { startStack, type Stack } from './latency-stack';

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import type { ActionResult } from '@/lib/admin/action-result';
+import { ActionStatus } from './action-status';
 
 type Decision = 'accept_paid' | 'mark_failed' | 'note';
 
@@ -42,11 +43,7 @@ export function AttentionDecisionForm({ paymentId, action }: { paymentId: string
       <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-900 disabled:bg-stone-400">
         {pending ? 'Saving…' : 'Record decision'}
       </button>
-      {state ? (
-        <p role="status" className={`text-sm ${state.ok ? 'text-green-800' : 'text-red-800'}`}>
-          {state.message}
-        </p>
-      ) : null}
+      <ActionStatus state={state} />
     </form>
   );
 }

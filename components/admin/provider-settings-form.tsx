@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/admin/action-result';
+import { ActionStatus } from './action-status';
 import type { SettingsView } from '@/lib/settings/view';
 
 interface Props {
@@ -51,11 +52,7 @@ export function ProviderSettingsForm({ view, storedOptions, action }: Props) {
         <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-900 disabled:bg-stone-400">
           {pending ? 'Saving…' : 'Save'}
         </button>
-        {state ? (
-          <p role="status" className={`text-sm ${state.ok ? 'text-green-800' : 'text-red-800'}`}>
-            {state.message}
-          </p>
-        ) : null}
+        <ActionStatus state={state} />
       </div>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/admin/action-result';
+import { ActionStatus } from './action-status';
 
 export function RequeryForm({ paymentId, action }: { paymentId: string; action: (prev: ActionResult | null, form: FormData) => Promise<ActionResult> }) {
   const [state, submit, pending] = useActionState(action, null);
@@ -11,11 +12,7 @@ export function RequeryForm({ paymentId, action }: { paymentId: string; action: 
       <button type="submit" disabled={pending} className="rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-900 disabled:bg-stone-400">
         {pending ? 'Asking the provider…' : 'Re-query status now'}
       </button>
-      {state ? (
-        <p role="status" className={`text-sm ${state.ok ? 'text-green-800' : 'text-red-800'}`}>
-          {state.message}
-        </p>
-      ) : null}
+      <ActionStatus state={state} />
     </form>
   );
 }

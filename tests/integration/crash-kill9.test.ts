@@ -160,8 +160,15 @@ async function recover(): Promise<void> {
     const open = (await ours()).filter((p) => !settled(p) || (p.nextCheckAt && p.status !== 'success'));
     if (open.length === 0) return;
     const ids = open.map((p) => p.id);
-    await db.update(payments).set({ createdAt: sql`${payments.createdAt} - interval '5 minutes'`, nextCheckAt: sql`now() - interval '1 second'` }).where(inArray(payments.id, ids));
-    await db.update(payments).set({ expiresAt: sql`now() - interval '1 second'` }).where(inArray(payments.id, ids.filter((id) => open.find((p) => p.id === id)?.expiresAt)));
+    await db
+      .update(payments)
+      .set({
+        createdAt: sql`${payments.createdAt} - interval '5 minutes'`,
+        nextCheckAt: sql`now() - interval '1 second'`,
+        // A prompt or code window that was running is over by now.
+        expiresAt: sql`case when ${payments.expiresAt} is null then null else now() - interval '1 second' end`,
+      })
+      .where(inArray(payments.id, ids));
     await reconcileDuePayments(db);
     await new Promise((r) => setTimeout(r, 500));
   }
